@@ -1,0 +1,37 @@
+using System.Text.Json;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Serialization;
+
+namespace BucketOperator.Kubernetes.Client;
+
+/// <summary>Turns a failed HTTP response into the server's <see cref="Status"/>, even when the body is not one.</summary>
+internal static class ApiStatus
+{
+    private const int MaxQuotedBody = 512;
+
+    public static async Task<Status> ReadAsync(HttpResponseMessage response, JsonSerializerOptions json, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            var status = JsonSerializer.Deserialize(body, json.TypeInfo<Status>());
+            if (status is { Kind: "Status" })
+            {
+                return status.Code == 0 ? status with { Code = (int)response.StatusCode } : status;
+            }
+        }
+        catch (JsonException)
+        {
+            // Proxies and some auth failures answer in plain text; fall through and keep the text.
+        }
+
+        var quoted = body.Length > MaxQuotedBody ? body[..MaxQuotedBody] + "…" : body;
+        return new Status
+        {
+            Code = (int)response.StatusCode,
+            Reason = response.ReasonPhrase,
+            Message = quoted.Trim(),
+            Outcome = "Failure",
+        };
+    }
+}

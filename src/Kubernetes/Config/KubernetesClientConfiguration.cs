@@ -1,0 +1,61 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace BucketOperator.Kubernetes.Config;
+
+/// <summary>How to reach and authenticate to one API server. Build one with <see cref="KubeConfigLoader"/> or <see cref="InClusterConfig"/>.</summary>
+public sealed record KubernetesClientConfiguration
+{
+    public required Uri Server { get; init; }
+
+    /// <summary>The namespace of the kubeconfig context or of the pod's service account; "default" otherwise.</summary>
+    public string Namespace { get; init; } = "default";
+
+    /// <summary>A fixed bearer token.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>A bearer token re-read from this file every minute, because projected service-account tokens rotate.</summary>
+    public string? TokenFile { get; init; }
+
+    /// <summary>A client certificate with its private key (mutual TLS).</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>Roots to trust for the server's certificate instead of the system store.</summary>
+    public X509Certificate2Collection? CertificateAuthority { get; init; }
+
+    public bool SkipTlsVerify { get; init; }
+
+    /// <summary>
+    /// The usual resolution order, as controller-runtime: an explicit kubeconfig path, <c>$KUBECONFIG</c>,
+    /// the in-cluster service account, then <c>~/.kube/config</c>. Fails loudly when none exists rather
+    /// than guessing a server.
+    /// </summary>
+    public static KubernetesClientConfiguration Resolve(string? kubeconfigPath = null, string? context = null)
+    {
+        if (!string.IsNullOrEmpty(kubeconfigPath))
+        {
+            return KubeConfigLoader.LoadFile(kubeconfigPath, context);
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable("KUBECONFIG")?
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(File.Exists);
+        if (fromEnvironment is not null)
+        {
+            return KubeConfigLoader.LoadFile(fromEnvironment, context);
+        }
+
+        if (InClusterConfig.IsAvailable())
+        {
+            return InClusterConfig.Load();
+        }
+
+        var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+        if (File.Exists(home))
+        {
+            return KubeConfigLoader.LoadFile(home, context);
+        }
+
+        throw new InvalidOperationException(
+            "No Kubernetes configuration found: pass --kubeconfig, set KUBECONFIG, run in a pod with a service account, or create ~/.kube/config.");
+    }
+}

@@ -1,0 +1,80 @@
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.ApiExtensions;
+using BucketOperator.Kubernetes.Serialization;
+using BucketOperator.TestSupport;
+
+namespace BucketOperator.Kubernetes.Tests.Integration;
+
+[Collection(ControlPlaneFixture.Collection)]
+public sealed class CustomResourceTests(ControlPlaneFixture fixture) : IAsyncLifetime
+{
+    private readonly KubernetesClient _client = fixture.Plane.CreateClient(KubernetesJson.Create(WidgetJsonContext.Default));
+    private TestNamespace _ns = null!;
+
+    public async Task InitializeAsync()
+    {
+        _ns = await TestNamespace.CreateAsync(_client);
+        await EnsureWidgetCrdAsync(_client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ns.DisposeAsync();
+        _client.Dispose();
+    }
+
+    /// <summary>Creates the Widget CRD through the client (once per control plane) and waits until it is served.</summary>
+    internal static async Task EnsureWidgetCrdAsync(IKubernetesClient client)
+    {
+        if (await client.GetAsync<CustomResourceDefinition>(Widget.CrdName) is null)
+        {
+            try
+            {
+                await client.CreateAsync(new CustomResourceDefinition { Metadata = new ObjectMeta { Name = Widget.CrdName }, Spec = Widget.CrdSpec });
+            }
+            catch (KubernetesApiException e) when (e.IsAlreadyExists)
+            {
+                // Another test class got there first.
+            }
+        }
+
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync<CustomResourceDefinition>(Widget.CrdName))?.Status?.Conditions?
+                .Any(c => c is { Type: "Established", Status: "True" }) == true,
+            "the Widget CRD is established");
+    }
+
+    [Fact]
+    public async Task CreatedCrd_IsServed_AndValidatesItsSchema()
+    {
+        var created = await _client.CreateAsync(NewWidget("w1", size: 3));
+        var invalid = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.CreateAsync(NewWidget("w2", size: 0)));
+
+        Assert.Equal(1, created.Metadata.Generation);
+        Assert.Equal(3, (await _client.GetAsync<Widget>("w1", _ns.Name))!.Spec!.Size);
+        Assert.True(invalid.IsInvalid);
+        Assert.Contains(invalid.Status.Details!.Causes!, c => c.Field == "spec.size");
+    }
+
+    [Fact]
+    public async Task StatusSubresource_SeparatesStatusFromSpecWrites()
+    {
+        var created = await _client.CreateAsync(NewWidget("s", size: 1) with { Status = new WidgetStatus("ignored-on-create") });
+
+        var statusWrite = await _client.ReplaceStatusAsync(created with { Spec = new WidgetSpec(99), Status = new WidgetStatus("Ready") });
+        var specWrite = await _client.ReplaceAsync(statusWrite with { Spec = new WidgetSpec(2), Status = new WidgetStatus("ignored-on-update") });
+        var patched = await _client.PatchStatusAsync<Widget>("s", _ns.Name, Patch.Merge("""{"status":{"phase":"Done"}}"""));
+
+        Assert.Null(created.Status);
+        Assert.Equal((1, "Ready", 1L), (statusWrite.Spec!.Size, statusWrite.Status!.Phase, statusWrite.Metadata.Generation!.Value));
+        Assert.Equal((2, "Ready", 2L), (specWrite.Spec!.Size, specWrite.Status!.Phase, specWrite.Metadata.Generation!.Value));
+        Assert.Equal("Done", patched.Status!.Phase);
+    }
+
+    private Widget NewWidget(string name, int size) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = _ns.Name },
+        Spec = new WidgetSpec(size),
+    };
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Config;
+
+namespace BucketOperator.TestSupport;
+
+/// <summary>
+/// A real control plane for tests: etcd, kube-apiserver (TLS, RBAC, static tokens, service-account signing)
+/// and kube-controller-manager (garbage collection, namespace deletion), on free loopback ports, in a
+/// temporary directory that is removed on dispose. Processes of a test run that died without disposing
+/// are reaped by the next start.
+/// </summary>
+public sealed class ControlPlane : IAsyncDisposable
+{
+    /// <summary>Token of a user in system:masters.</summary>
+    public const string AdminToken = "admin-token";
+
+    /// <summary>Token of a user with no role bindings (every request is Forbidden).</summary>
+    public const string UnprivilegedToken = "nobody-token";
+
+    private readonly List<ChildProcess> _processes = [];
+    private readonly RunDirectory _run;
+    private readonly ControlPlaneBinaries _binaries;
+
+    private ControlPlane(RunDirectory run, ControlPlaneBinaries binaries)
+    {
+        _run = run;
+        _binaries = binaries;
+    }
+
+    public string Directory => _run.Path;
+
+    public required Uri Server { get; init; }
+
+    public required string EtcdEndpoint { get; init; }
+
+    /// <summary>A kubeconfig with contexts "admin" (token, current) and "admin-cert" (client certificate).</summary>
+    public required string KubeconfigPath { get; init; }
+
+    /// <summary>What <c>kube-apiserver --version</c> printed.</summary>
+    public required string Version { get; init; }
+
+    public static async Task<ControlPlane> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var binaries = ControlPlaneBinaries.Locate();
+        RunDirectory.ReapAbandoned();
+        var run = RunDirectory.Create();
+        try
+        {
+            return await StartInAsync(run, binaries, cancellationToken);
+        }
+        catch
+        {
+            run.Dispose();
+            throw;
+        }
+    }
+
+    public KubernetesClientConfiguration Configuration(string context = "admin") => KubeConfigLoader.LoadFile(KubeconfigPath, context);
+
+    public KubernetesClient CreateClient(JsonSerializerOptions? json = null, string context = "admin") => new(Configuration(context), json);
+
+    /// <summary>Compacts etcd's history up to now, so older resourceVersions are gone for good.</summary>
+    public async Task CompactEtcdAsync()
+    {
+        var status = await RunEtcdctlAsync("endpoint", "status", "--write-out=json");
+        using var document = JsonDocument.Parse(status);
+        var revision = document.RootElement[0].GetProperty("Status").GetProperty("header").GetProperty("revision").GetInt64();
+        await RunEtcdctlAsync("compact", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            process.Dispose();
+        }
+
+        await Task.Yield();
+        _run.Dispose();
+    }
+
+    private static async Task<ControlPlane> StartInAsync(RunDirectory run, ControlPlaneBinaries binaries, CancellationToken cancellationToken)
+    {
+        var version = await OutputOfAsync(binaries.KubeApiServer, "--version");
+        var files = ControlPlaneFiles.Write(run.Path);
+        var etcdPort = FreePort.Next();
+        var apiPort = FreePort.Next();
+        var etcdEndpoint = $"http://127.0.0.1:{etcdPort}";
+        var server = new Uri($"https://127.0.0.1:{apiPort}");
+        files.WriteKubeconfig(server);
+        var plane = new ControlPlane(run, binaries)
+        {
+            Server = server,
+            EtcdEndpoint = etcdEndpoint,
+            KubeconfigPath = files.Kubeconfig,
+            Version = version.Trim(),
+        };
+        try
+        {
+            plane.Launch(binaries.Etcd, "etcd", ControlPlaneArguments.Etcd(run.Path, etcdPort, FreePort.Next()));
+            plane.Launch(binaries.KubeApiServer, "kube-apiserver", ControlPlaneArguments.ApiServer(files, etcdEndpoint, apiPort));
+            await plane.WaitReadyAsync(cancellationToken);
+            plane.Launch(binaries.KubeControllerManager, "kube-controller-manager", ControlPlaneArguments.ControllerManager(files));
+            return plane;
+        }
+        catch
+        {
+            await plane.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void Launch(string binary, string name, IEnumerable<string> arguments)
+    {
+        var process = ChildProcess.Start(binary, arguments, System.IO.Path.Combine(_run.Path, name + ".log"));
+        _processes.Add(process);
+        _run.RecordChild(process.Id);
+    }
+
+    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = KubernetesHttpClientFactory.Create(Configuration());
+        var deadline = Stopwatch.StartNew();
+        string last = "no answer yet";
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            {
+                throw new InvalidOperationException($"{System.IO.Path.GetFileName(exited.LogPath)} exited during start-up:\n{exited.Tail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException($"kube-apiserver not ready after 90 s ({last}):\n{_processes[^1].Tail()}");
+    }
+
+    private Task<string> RunEtcdctlAsync(params string[] arguments) =>
+        OutputOfAsync(_binaries.Etcdctl, ["--endpoints", EtcdEndpoint, .. arguments]);
+
+    private static async Task<string> OutputOfAsync(string fileName, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["ETCDCTL_API"] = "3";
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
+    }
+}

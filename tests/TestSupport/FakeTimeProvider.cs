@@ -1,0 +1,114 @@
+namespace BucketOperator.TestSupport;
+
+/// <summary>
+/// A clock tests move by hand. Timers (and so Task.Delay(…, provider)) fire during <see cref="Advance"/>,
+/// in due order. Microsoft.Extensions.TimeProvider.Testing is not available here.
+/// </summary>
+public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private readonly List<FakeTimer> _timers = [];
+    private DateTimeOffset _now = start;
+
+    public FakeTimeProvider()
+        : this(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public void Advance(TimeSpan delta)
+    {
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            target = _now + delta;
+        }
+
+        while (true)
+        {
+            FakeTimer? due;
+            lock (_gate)
+            {
+                due = _timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
+                if (due is null)
+                {
+                    _now = target;
+                    return;
+                }
+
+                _now = due.DueAt > _now ? due.DueAt : _now;
+                due.Reschedule();
+            }
+
+            due.Fire();
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new FakeTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    {
+        private TimeSpan _period;
+
+        public DateTimeOffset DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (owner._gate)
+            {
+                owner._timers.Remove(this);
+                _period = period;
+                if (dueTime != Timeout.InfiniteTimeSpan)
+                {
+                    DueAt = owner._now + dueTime;
+                    owner._timers.Add(this);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Called under the owner's lock: periodic timers move to their next due time, one-shot ones leave.</summary>
+        public void Reschedule()
+        {
+            owner._timers.Remove(this);
+            if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
+            {
+                DueAt += _period;
+                owner._timers.Add(this);
+            }
+        }
+
+        public void Fire() => callback(state);
+
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                owner._timers.Remove(this);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
