@@ -1,0 +1,41 @@
+namespace BucketOperator.Latitude.Errors;
+
+/// <summary>What a caller can do about a failed call. Derived from the HTTP status first, then the error code.</summary>
+public enum LatitudeErrorKind
+{
+    /// <summary>409 CONFLICT / STORAGE_CONFLICT / BUCKET_NAME_TAKEN: the name is in use.</summary>
+    Conflict,
+
+    /// <summary>422 LOCATION_UNAVAILABLE: the site does not sell that storage class.</summary>
+    LocationUnavailable,
+
+    /// <summary>404 (buckets) or 422 (access keys) INVALID_REGION.</summary>
+    InvalidRegion,
+
+    /// <summary>404 INVALID_PROJECT.</summary>
+    InvalidProject,
+
+    /// <summary>422 VALIDATION_ERROR and other request errors (400, MISSING_WASABI_STORAGE, INVALID_BUCKET_ID).</summary>
+    Validation,
+
+    /// <summary>403 STORAGE_NOT_ENABLED (writes) or FEATURE_NOT_ENABLED (reads).</summary>
+    StorageNotEnabled,
+
+    /// <summary>401, or 403 USER_AUTHORIZATION_ERROR.</summary>
+    Unauthorized,
+
+    /// <summary>429; <see cref="LatitudeApiException.RetryAfter"/> says how long to wait.</summary>
+    RateLimited,
+
+    /// <summary>404 for the addressed bucket or key (NOT_FOUND, not_found, ACCESS_KEY_NOT_FOUND, …).</summary>
+    NotFound,
+
+    /// <summary>409 STORAGE_BUCKET_NOT_EMPTY on delete.</summary>
+    BucketNotEmpty,
+
+    /// <summary>5xx, timeouts and connection failures: transient.</summary>
+    ProviderError,
+
+    /// <summary>A 2xx whose body could not be read: reported with context, retried like a provider error.</summary>
+    MalformedResponse,
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BucketOperator.Latitude;
+
+/// <summary>Settings of the Latitude API client.</summary>
+public sealed record LatitudeClientOptions
+{
+    /// <summary>Default https://api.latitude.sh.</summary>
+    public Uri BaseAddress { get; init; } = new("https://api.latitude.sh");
+
+    /// <summary>GET requests per minute per token (default 60, Latitude's documented limit).</summary>
+    [Range(1, 100_000)]
+    public int ReadsPerMinute { get; init; } = 60;
+
+    /// <summary>POST/PUT/PATCH/DELETE requests per minute per token (default 20, Latitude's documented limit).</summary>
+    [Range(1, 100_000)]
+    public int WritesPerMinute { get; init; } = 20;
+
+    /// <summary>Tries of an idempotent request (GET, DELETE) before a transient failure is returned (default 3). POSTs get one.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Delay before the second try (default 1 s); doubles per try, with jitter, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Default 30 s.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deadline of one HTTP exchange (default 30 s).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using BucketOperator.Latitude.Errors;
+using BucketOperator.Latitude.Models;
+
+namespace BucketOperator.Latitude.Serialization;
+
+/// <summary>
+/// Turns wire shapes into models, tolerating the differences between API versions (keys on the bucket or
+/// not, region as object or string, grouped or flat key lists). Missing required fields are errors, not defaults.
+/// </summary>
+internal static class ResponseReader
+{
+    public static Bucket ToBucket(Resource<BucketAttributes>? resource)
+    {
+        var attributes = resource?.Attributes ?? throw new InvalidDataException("bucket without attributes");
+        var id = resource.Id ?? throw new InvalidDataException("bucket without an id");
+        var name = attributes.Name ?? attributes.BucketName ?? throw new InvalidDataException($"bucket {id} without a name");
+        var accessKey = StringOf(attributes.AccessKey);
+        var secretKey = StringOf(attributes.SecretKey);
+        return new Bucket
+        {
+            Id = id,
+            Name = name,
+            BucketName = attributes.BucketName ?? name,
+            Endpoint = attributes.Endpoint,
+            StorageClass = attributes.StorageClass ?? StorageClasses.Standard,
+            Region = Slug(attributes.Region),
+            Versioning = attributes.Versioning ?? false,
+            Locking = attributes.Locking ?? false,
+            RetentionMode = attributes.RetentionMode ?? "NONE",
+            RetentionPeriodDays = attributes.RetentionPeriod,
+            CreatedAt = attributes.CreatedAt,
+            Source = attributes.Source,
+            ProjectId = Property(attributes.Project, "id"),
+            ProjectSlug = Property(attributes.Project, "slug"),
+            Credentials = accessKey is not null && secretKey is not null ? new S3Credentials(accessKey, secretKey) : null,
+        };
+    }
+
+    public static CreatedAccessKey ToCreatedAccessKey(JsonElement data, string storageClass, string region)
+    {
+        var attributes = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("attributes", out var a) ? a : data;
+        // Documented shape: attributes.access_key is an object holding the key; tolerate the fields directly on attributes.
+        var keyObject = attributes.TryGetProperty("access_key", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : attributes;
+        var key = keyObject.Deserialize(LatitudeJsonContext.Default.AccessKeyAttributes)
+            ?? throw new InvalidDataException("access key response without attributes");
+        var accessKeyId = key.AccessKeyId ?? StringOf(key.AccessKey) ?? throw new InvalidDataException("access key response without an access key id");
+        var secret = key.SecretAccessKey ?? key.SecretKey ?? throw new InvalidDataException("access key response without a secret");
+        return new CreatedAccessKey(ToAccessKey(key, storageClass) with { AccessKeyId = accessKeyId, Region = key.Region ?? region }, new S3Credentials(accessKeyId, secret));
+    }
+
+    /// <summary>The list is grouped by storage class (<c>{"standard": [...], "high_performance": [...]}</c>); a flat array is accepted too.</summary>
+    public static IReadOnlyList<AccessKey> ToAccessKeys(JsonElement data)
+    {
+        IEnumerable<(string StorageClass, JsonElement Item)> items = data.ValueKind switch
+        {
+            JsonValueKind.Object => data.EnumerateObject()
+                .Where(group => group.Value.ValueKind == JsonValueKind.Array)
+                .SelectMany(group => group.Value.EnumerateArray().Select(item => (group.Name, item))),
+            JsonValueKind.Array => data.EnumerateArray().Select(item => (StorageClasses.Standard, item)),
+            JsonValueKind.Null or JsonValueKind.Undefined => [],
+            _ => throw new InvalidDataException($"access key list 'data' is a {data.ValueKind}"),
+        };
+        return items
+            .Select(entry => ToAccessKey(
+                entry.Item.Deserialize(LatitudeJsonContext.Default.AccessKeyAttributes) ?? throw new InvalidDataException("null access key in list"),
+                entry.StorageClass))
+            .ToList();
+    }
+
+    public static LatitudeError ToError(ErrorEntry? entry) => entry is null
+        ? new LatitudeError()
+        : new LatitudeError
+        {
+            Code = entry.Code,
+            Status = StringOf(entry.Status),
+            Title = entry.Title,
+            Detail = entry.Detail,
+            Message = entry.Message,
+            Pointer = entry.Source?.Pointer,
+            Parameter = entry.Source?.Parameter,
+            RetryAfter = RetryAfter(entry.Meta),
+        };
+
+    private static AccessKey ToAccessKey(AccessKeyAttributes key, string storageClass)
+    {
+        var name = key.Name ?? key.Username ?? throw new InvalidDataException("access key without a name or username");
+        return new AccessKey
+        {
+            Name = name,
+            Username = key.Username ?? name,
+            AccessKeyId = key.AccessKeyId ?? StringOf(key.AccessKey),
+            Status = key.Status,
+            StorageClass = storageClass,
+            Region = key.Region,
+            CreatedAt = key.CreatedAt,
+        };
+    }
+
+    private static TimeSpan? RetryAfter(JsonElement? meta)
+    {
+        if (meta is not { ValueKind: JsonValueKind.Object } m || !m.TryGetProperty("retry_after", out var value))
+        {
+            return null;
+        }
+
+        var seconds = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetDouble(),
+            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
+            _ => (double?)null,
+        };
+        return seconds is >= 0 ? TimeSpan.FromSeconds(seconds.Value) : null;
+    }
+
+    /// <summary>The site slug: <c>region.id</c> of the documented object, or a bare string.</summary>
+    private static string? Slug(JsonElement? region) => region switch
+    {
+        { ValueKind: JsonValueKind.String } s => s.GetString(),
+        { ValueKind: JsonValueKind.Object } o => Property(o, "id") ?? Property(o, "city"),
+        _ => null,
+    };
+
+    private static string? Property(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) ? StringOf(value) : null;
+
+    private static string? StringOf(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.String } s => s.GetString(),
+        { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+        _ => null,
+    };
+}
