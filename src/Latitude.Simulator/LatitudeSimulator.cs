@@ -1,0 +1,82 @@
+using BucketOperator.Latitude.Simulator.Api;
+using BucketOperator.Latitude.Simulator.Pipeline;
+using BucketOperator.Latitude.Simulator.S3;
+using BucketOperator.Latitude.Simulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BucketOperator.Latitude.Simulator;
+
+/// <summary>
+/// The Latitude object-storage API on a loopback port, in this process. Tests arrange <see cref="State"/>,
+/// script <see cref="Faults"/> and assert on <see cref="Requests"/>.
+/// </summary>
+public sealed class LatitudeSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IS3Backend _s3;
+
+    private LatitudeSimulator(WebApplication app, IS3Backend s3, SimulatorState state, FaultInjector faults, RequestLog requests)
+    {
+        _app = app;
+        _s3 = s3;
+        State = state;
+        Faults = faults;
+        Requests = requests;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    public Uri BaseAddress { get; }
+
+    public SimulatorState State { get; }
+
+    public FaultInjector Faults { get; }
+
+    public RequestLog Requests { get; }
+
+    /// <summary>The real S3 server's endpoint, when one backs the simulator.</summary>
+    public Uri? S3Endpoint => _s3.Endpoint;
+
+    public static async Task<LatitudeSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SimulatorOptions();
+        IS3Backend s3 = options.S3 is null ? new NoS3Backend() : await S3rverBackend.StartAsync(options.S3, cancellationToken);
+        var state = new SimulatorState(options.Seed);
+        var faults = new FaultInjector();
+        var requests = new RequestLog();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(options).AddSingleton(state).AddSingleton(faults).AddSingleton(requests).AddSingleton(s3);
+        var app = builder.Build();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.MapBuckets();
+        app.MapAccessKeys();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await s3.DisposeAsync();
+            throw;
+        }
+
+        return new LatitudeSimulator(app, s3, state, faults, requests);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _s3.DisposeAsync();
+    }
+}

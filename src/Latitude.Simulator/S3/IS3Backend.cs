@@ -1,0 +1,37 @@
+namespace BucketOperator.Latitude.Simulator.S3;
+
+/// <summary>Where simulated buckets live: nowhere (fictitious endpoints) or a real S3 server.</summary>
+public interface IS3Backend : IAsyncDisposable
+{
+    /// <summary>The S3 endpoint to hand out, or null to derive Latitude-style fictitious ones.</summary>
+    Uri? Endpoint { get; }
+
+    Task CreateBucketAsync(string name, CancellationToken cancellationToken);
+
+    Task DeleteBucketAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Null when the backend cannot tell (then the simulator's own object count decides).</summary>
+    Task<bool?> IsEmptyAsync(string name, CancellationToken cancellationToken);
+
+    Task RegisterKeyAsync(string accessKeyId, string secret, CancellationToken cancellationToken);
+
+    Task RevokeKeyAsync(string accessKeyId, CancellationToken cancellationToken);
+}
+
+/// <summary>No S3 server: buckets exist only in the simulator's state.</summary>
+internal sealed class NoS3Backend : IS3Backend
+{
+    public Uri? Endpoint => null;
+
+    public Task CreateBucketAsync(string name, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task DeleteBucketAsync(string name, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<bool?> IsEmptyAsync(string name, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
+
+    public Task RegisterKeyAsync(string accessKeyId, string secret, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RevokeKeyAsync(string accessKeyId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,29 @@
+using BucketOperator.Latitude.Simulator.State;
+
+namespace BucketOperator.Latitude.Simulator;
+
+/// <summary>How a <see cref="LatitudeSimulator"/> starts.</summary>
+public sealed record SimulatorOptions
+{
+    public ResponseShape Shape { get; init; } = ResponseShape.Current;
+
+    /// <summary>Loopback port; 0 (default) picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Per token, like the real API (default 60 GET and 20 writes per minute).</summary>
+    public int ReadsPerMinute { get; init; } = 60;
+
+    public int WritesPerMinute { get; init; } = 20;
+
+    /// <summary>Start s3rver and create real S3 buckets and keys; otherwise endpoints are fictitious.</summary>
+    public S3ServerOptions? S3 { get; init; }
+
+    /// <summary>Teams, projects, tokens and sites; <see cref="SimulatorSeed.Default"/> unless replaced.</summary>
+    public SimulatorSeed Seed { get; init; } = SimulatorSeed.Default;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
+
+/// <summary>Where the s3rver launcher is (hack/s3/s3-server.js, installed with <c>npm ci --prefix hack/s3</c>).</summary>
+/// <param name="Script">Path of s3-server.js; null searches upwards from the application directory for hack/s3/s3-server.js.</param>
+public sealed record S3ServerOptions(string? Script = null);

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+
+namespace BucketOperator.Latitude.Simulator.State;
+
+/// <summary>
+/// Everything the simulated API knows. Thread-safe: each method is atomic, so concurrent creates of one
+/// name see exactly one winner, as they would on the real API. Tests read and arrange it directly.
+/// </summary>
+public sealed class SimulatorState(SimulatorSeed seed)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SimulatedBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly List<SimulatedAccessKey> _keys = [];
+
+    public SimulatorSeed Seed { get; } = seed;
+
+    public IReadOnlyList<SimulatedBucket> Buckets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _buckets.Values];
+            }
+        }
+    }
+
+    public IReadOnlyList<SimulatedAccessKey> AccessKeys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _keys];
+            }
+        }
+    }
+
+    public (ApiToken Token, Team Team)? Authenticate(string? token)
+    {
+        var match = Seed.Tokens.FirstOrDefault(t => t.Value == token);
+        return match is null ? null : (match, Seed.Teams.Single(t => t.Id == match.TeamId));
+    }
+
+    /// <summary>A project of the team, by ID or slug; another team's project is as unknown as a missing one.</summary>
+    public Project? FindProject(string? idOrSlug, string teamId) =>
+        Seed.Projects.FirstOrDefault(p => p.TeamId == teamId && (p.Id == idOrSlug || p.Slug == idOrSlug));
+
+    public Site? FindSite(string? slug) => Seed.Sites.FirstOrDefault(s => string.Equals(s.Slug, slug, StringComparison.OrdinalIgnoreCase));
+
+    public SimulatedBucket? FindBucket(string id)
+    {
+        lock (_gate)
+        {
+            return _buckets.GetValueOrDefault(id);
+        }
+    }
+
+    public IReadOnlyList<SimulatedBucket> BucketsOf(IEnumerable<string> projectIds)
+    {
+        var projects = projectIds.ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            return _buckets.Values.Where(b => projects.Contains(b.ProjectId)).OrderBy(b => b.CreatedAt).ToList();
+        }
+    }
+
+    /// <summary>Adds the bucket unless its S3 name is in use: in its project (same-project conflict) or anywhere (name taken).</summary>
+    public BucketNameClash AddBucket(SimulatedBucket bucket)
+    {
+        lock (_gate)
+        {
+            var existing = _buckets.Values.FirstOrDefault(b => b.BucketName == bucket.BucketName || (b.ProjectId == bucket.ProjectId && b.Name == bucket.Name));
+            if (existing is not null)
+            {
+                return existing.ProjectId == bucket.ProjectId ? BucketNameClash.SameProject : BucketNameClash.Elsewhere;
+            }
+
+            _buckets.Add(bucket.Id, bucket);
+            return BucketNameClash.None;
+        }
+    }
+
+    public bool RemoveBucket(string id)
+    {
+        lock (_gate)
+        {
+            return _buckets.Remove(id);
+        }
+    }
+
+    /// <summary>Makes a bucket (without S3 backing) non-empty or empty again.</summary>
+    public void SetObjectCount(string bucketId, int count)
+    {
+        lock (_gate)
+        {
+            _buckets[bucketId].ObjectCount = count;
+        }
+    }
+
+    public bool AddAccessKey(SimulatedAccessKey key)
+    {
+        lock (_gate)
+        {
+            if (_keys.Any(k => k.ProjectId == key.ProjectId && k.StorageClass == key.StorageClass && k.Username == key.Username))
+            {
+                return false;
+            }
+
+            _keys.Add(key);
+            return true;
+        }
+    }
+
+    public IReadOnlyList<SimulatedAccessKey> AccessKeysOf(string projectId)
+    {
+        lock (_gate)
+        {
+            return _keys.Where(k => k.ProjectId == projectId).ToList();
+        }
+    }
+
+    public SimulatedAccessKey? RemoveAccessKey(string projectId, string username, string storageClass)
+    {
+        lock (_gate)
+        {
+            var key = _keys.FirstOrDefault(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass);
+            if (key is not null)
+            {
+                _keys.Remove(key);
+            }
+
+            return key;
+        }
+    }
+
+    /// <summary>An opaque ID such as <c>bkt_6VE1Wd37dXnZJ</c>.</summary>
+    public static string NewId(string prefix) => prefix + RandomText("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 13);
+
+    public static string RandomText(string alphabet, int length) =>
+        string.Create(length, alphabet, (span, chars) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = chars[RandomNumberGenerator.GetInt32(chars.Length)];
+            }
+        });
+}
+
+public enum BucketNameClash
+{
+    None,
+    SameProject,
+    Elsewhere,
+}
