@@ -1,0 +1,81 @@
+using BucketOperator.Latitude.RateLimiting;
+using BucketOperator.TestSupport;
+
+namespace BucketOperator.Latitude.Tests.Client;
+
+public sealed class RateLimiterTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task Acquire_ManyConcurrentCallers_NeverMoreThanLimitInAnyWindow()
+    {
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+        var limiter = new SlidingWindowLimiter(20, Minute, time);
+        var granted = new List<TimeSpan>();
+        var callers = Enumerable.Range(0, 100).Select(async _ =>
+        {
+            await limiter.AcquireAsync(CancellationToken.None);
+            lock (granted)
+            {
+                granted.Add(time.GetUtcNow() - start);
+            }
+        }).ToList();
+
+        await RunClockUntil(time, () => callers.All(c => c.IsCompleted), step: TimeSpan.FromSeconds(1), limit: TimeSpan.FromMinutes(6));
+
+        var times = granted.Order().ToList();
+        var busiestWindow = times.Max(t => times.Count(u => u >= t && u < t + Minute));
+        Assert.Equal(100, times.Count);
+        Assert.Equal(20, busiestWindow);
+        // 100 at 20 per minute: the last starts after four full windows, not later.
+        Assert.InRange(times[^1], TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Acquire_WhilePausedByRetryAfter_WaitsForThePause()
+    {
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+        var limiter = new SlidingWindowLimiter(60, Minute, time);
+        await limiter.AcquireAsync(CancellationToken.None);
+
+        limiter.PauseFor(TimeSpan.FromSeconds(30));
+        var next = limiter.AcquireAsync(CancellationToken.None);
+        await RunClockUntil(time, () => next.IsCompleted, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), time.GetUtcNow() - start);
+    }
+
+    [Fact]
+    public void TokenLimiter_SeparatesReadAndWriteBudgets()
+    {
+        var limiter = new TokenRateLimiter(60, 20, new FakeTimeProvider());
+
+        Assert.Equal((60, 20), (limiter.For(HttpMethod.Get).Limit, limiter.For(HttpMethod.Delete).Limit));
+        Assert.Same(limiter.Writes, limiter.For(HttpMethod.Post));
+    }
+
+    /// <summary>Moves the fake clock a step at a time, letting woken callers run between steps.</summary>
+    internal static async Task RunClockUntil(FakeTimeProvider time, Func<bool> done, TimeSpan step, TimeSpan limit)
+    {
+        var elapsed = TimeSpan.Zero;
+        await Settle();
+        while (!done())
+        {
+            Assert.True(elapsed < limit, $"not done after {limit} of fake time");
+            time.Advance(step);
+            elapsed += step;
+            await Settle();
+        }
+    }
+
+    private static async Task Settle()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Task.Delay(2);
+        }
+    }
+}
