@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.ApiExtensions;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.TestSupport;
 
@@ -19,22 +18,7 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : IAsyncLif
     public async Task InitializeAsync()
     {
         _ns = await TestNamespace.CreateAsync(_client);
-        // Create or replace, not server-side apply: a 1.20 server rejects the CEL rules in an apply patch
-        // ("x-kubernetes-validations: field not declared in schema") but drops them from a plain write.
-        var crd = YamlManifests.Load(YamlManifests.RepositoryPath("config", "crd", "storage.latitude.sh_objectbuckets.yaml")).Single()
-            .Deserialize(KubernetesJsonContext.Default.CustomResourceDefinition)!;
-        var name = crd.Metadata.Name!;
-        if (await _client.GetAsync<CustomResourceDefinition>(name) is { } existing)
-        {
-            await _client.ReplaceAsync(crd with { Metadata = existing.Metadata });
-        }
-        else
-        {
-            await _client.CreateAsync(crd);
-        }
-        await Eventually.TrueAsync(
-            async () => (await _client.GetAsync<CustomResourceDefinition>(name))?.Status?.Conditions?.Any(c => c is { Type: "Established", Status: "True" }) == true,
-            "the ObjectBucket CRD is established");
+        await ManifestInstaller.InstallCrdAsync(_client, ManifestInstaller.ObjectBucketCrdPath);
     }
 
     public async Task DisposeAsync()
@@ -84,7 +68,7 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : IAsyncLif
     [Fact]
     public void Crd_NamesMatchTheContract()
     {
-        var crd = YamlManifests.Load(YamlManifests.RepositoryPath("config", "crd", "storage.latitude.sh_objectbuckets.yaml")).Single();
+        var crd = YamlManifests.Load(ManifestInstaller.ObjectBucketCrdPath).Single();
         var names = crd["spec"]!["names"]!;
 
         Assert.Equal(("ObjectBucket", "objectbuckets", "objectbucket"), (names["kind"]!.GetValue<string>(), names["plural"]!.GetValue<string>(), names["singular"]!.GetValue<string>()));
