@@ -130,7 +130,13 @@ public sealed class LatitudeClient(
         var budget = limiter.For(method);
         for (var attempt = 1; ; attempt++)
         {
-            await budget.AcquireAsync(cancellationToken);
+            var asked = time.GetUtcNow();
+            var waited = await budget.AcquireAsync(cancellationToken) - asked;
+            if (waited > TimeSpan.Zero)
+            {
+                Log.WaitedForBudget(logger, method.Method, path, (long)waited.TotalMilliseconds);
+            }
+
             try
             {
                 return await ExchangeAsync(method, path, content, responseType, attempt, cancellationToken);

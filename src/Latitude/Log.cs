@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(2002, LogLevel.Warning, "Latitude rate limit hit on {Method} {Path}; pausing {Class} requests for {RetryAfterSeconds} s")]
     public static partial void RateLimited(ILogger logger, string method, string path, string @class, double retryAfterSeconds);
+
+    [LoggerMessage(2003, LogLevel.Debug, "Latitude {Method} {Path} waited {WaitedMs} ms for the token's rate-limit budget")]
+    public static partial void WaitedForBudget(ILogger logger, string method, string path, long waitedMs);
 }

@@ -16,17 +16,18 @@ public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvide
     public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "must be positive");
 
     /// <summary>Waits until one more request may start, and counts it as started.</summary>
-    public async Task AcquireAsync(CancellationToken cancellationToken)
+    /// <returns>The instant the request was counted at.</returns>
+    public async Task<DateTimeOffset> AcquireAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         try
         {
             while (true)
             {
-                var wait = TryTake();
+                var (wait, now) = TryTake();
                 if (wait <= TimeSpan.Zero)
                 {
-                    return;
+                    return now;
                 }
 
                 await Task.Delay(wait, time, cancellationToken);
@@ -51,8 +52,8 @@ public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvide
         }
     }
 
-    /// <summary>Zero when the request was counted, else how long to wait before asking again.</summary>
-    private TimeSpan TryTake()
+    /// <summary>Zero when the request was counted, else how long to wait before asking again; and the time of the decision.</summary>
+    private (TimeSpan Wait, DateTimeOffset Now) TryTake()
     {
         lock (_gate)
         {
@@ -64,16 +65,16 @@ public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvide
 
             if (now < _pausedUntil)
             {
-                return _pausedUntil - now;
+                return (_pausedUntil - now, now);
             }
 
             if (_starts.Count >= Limit)
             {
-                return _starts.Peek() + window - now;
+                return (_starts.Peek() + window - now, now);
             }
 
             _starts.Enqueue(now);
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, now);
         }
     }
 }
