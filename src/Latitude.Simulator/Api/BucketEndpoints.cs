@@ -52,14 +52,9 @@ internal static partial class BucketEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, SimulatorState state, SimulatorOptions options, IS3Backend s3)
     {
         var caller = Caller.Of(context);
-        if (!caller.Token.CanWrite)
+        if (RefuseWrite(caller, ApiErrors.StorageNotEnabled) is { } refused)
         {
-            return ApiErrors.Forbidden;
-        }
-
-        if (!caller.Team.StorageEnabled)
-        {
-            return ApiErrors.StorageNotEnabled;
+            return refused;
         }
 
         if (await JsonApi.ReadAttributesAsync(context.Request, "objects") is not { } attributes)
@@ -150,14 +145,9 @@ internal static partial class BucketEndpoints
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, SimulatorState state, IS3Backend s3)
     {
         var caller = Caller.Of(context);
-        if (!caller.Token.CanWrite)
+        if (RefuseWrite(caller, ApiErrors.StorageNotEnabledOnDelete) is { } refused)
         {
-            return ApiErrors.Forbidden;
-        }
-
-        if (!caller.Team.StorageEnabled)
-        {
-            return ApiErrors.StorageNotEnabledOnDelete;
+            return refused;
         }
 
         if (OwnedBucket(id, caller, state) is not { } bucket)
@@ -175,6 +165,10 @@ internal static partial class BucketEndpoints
         state.RemoveBucket(bucket.Id);
         return Results.StatusCode(204);
     }
+
+    /// <summary>Writes need a token that may write and a team with storage; each endpoint words the latter its own way.</summary>
+    private static IResult? RefuseWrite(Caller caller, IResult storageNotEnabled) =>
+        !caller.Token.CanWrite ? ApiErrors.Forbidden : !caller.Team.StorageEnabled ? storageNotEnabled : null;
 
     private static SimulatedBucket? OwnedBucket(string id, Caller caller, SimulatorState state) =>
         state.FindBucket(id) is { } bucket && state.Seed.Projects.Any(p => p.Id == bucket.ProjectId && p.TeamId == caller.Team.Id) ? bucket : null;

@@ -7,36 +7,25 @@ using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
-[Collection(ControlPlaneFixture.Collection)]
-public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncLifetime
+public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : NamespacedTest(fixture)
 {
-    private readonly KubernetesClient _client = fixture.Plane.CreateClient();
-    private TestNamespace _ns = null!;
-
-    public async Task InitializeAsync() => _ns = await TestNamespace.CreateAsync(_client);
-
-    public async Task DisposeAsync()
-    {
-        await _ns.DisposeAsync();
-        _client.Dispose();
-    }
 
     [Fact]
     public async Task Server_IsTheDebianBuiltV1_20_2()
     {
-        using var http = KubernetesHttpClientFactoryFor(fixture.Plane);
+        using var http = Config.KubernetesHttpClientFactory.Create(Plane.Configuration());
         var version = await http.GetStringAsync(new Uri("/version", UriKind.Relative));
 
         Assert.Contains("\"gitVersion\": \"v1.20.2\"", version, StringComparison.Ordinal);
-        Assert.Contains("v1.20.2", fixture.Plane.Version, StringComparison.Ordinal);
+        Assert.Contains("v1.20.2", Plane.Version, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CreateGet_ConfigMap_RoundTripsDataAndServerFields()
     {
-        var created = await _client.CreateAsync(ConfigMap("a", ("k", "v")));
+        var created = await Client.CreateAsync(ConfigMap("a", ("k", "v")));
 
-        var read = await _client.GetAsync<ConfigMap>("a", _ns.Name);
+        var read = await Client.GetAsync<ConfigMap>("a", Namespace);
 
         Assert.Equal("v", read!.Data!["k"]);
         Assert.Equal(created.Metadata.Uid, read.Metadata.Uid);
@@ -44,14 +33,14 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     }
 
     [Fact]
-    public async Task Get_Missing_ReturnsNull() => Assert.Null(await _client.GetAsync<ConfigMap>("absent", _ns.Name));
+    public async Task Get_Missing_ReturnsNull() => Assert.Null(await Client.GetAsync<ConfigMap>("absent", Namespace));
 
     [Fact]
     public async Task Create_Existing_ThrowsAlreadyExistsWithStatus()
     {
-        await _client.CreateAsync(ConfigMap("dup"));
+        await Client.CreateAsync(ConfigMap("dup"));
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.CreateAsync(ConfigMap("dup")));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.CreateAsync(ConfigMap("dup")));
 
         Assert.True(error.IsAlreadyExists);
         Assert.Equal("dup", error.Status.Details?.Name);
@@ -61,12 +50,12 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     [Fact]
     public async Task List_LabelAndFieldSelectors_FilterOnServer()
     {
-        await _client.CreateAsync(ConfigMap("red-1") with { Metadata = Meta("red-1", ("color", "red")) });
-        await _client.CreateAsync(ConfigMap("red-2") with { Metadata = Meta("red-2", ("color", "red")) });
-        await _client.CreateAsync(ConfigMap("blue") with { Metadata = Meta("blue", ("color", "blue")) });
+        await Client.CreateAsync(ConfigMap("red-1") with { Metadata = Meta("red-1", ("color", "red")) });
+        await Client.CreateAsync(ConfigMap("red-2") with { Metadata = Meta("red-2", ("color", "red")) });
+        await Client.CreateAsync(ConfigMap("blue") with { Metadata = Meta("blue", ("color", "blue")) });
 
-        var red = await _client.ListAsync<ConfigMap>(_ns.Name, new ListOptions { LabelSelector = "color=red" });
-        var named = await _client.ListAsync<ConfigMap>(_ns.Name, new ListOptions { FieldSelector = "metadata.name=blue" });
+        var red = await Client.ListAsync<ConfigMap>(Namespace, new ListOptions { LabelSelector = "color=red" });
+        var named = await Client.ListAsync<ConfigMap>(Namespace, new ListOptions { FieldSelector = "metadata.name=blue" });
 
         Assert.Equal(["red-1", "red-2"], red.Items.Select(i => i.Metadata.Name).Order());
         Assert.Equal("blue", Assert.Single(named.Items).Metadata.Name);
@@ -78,7 +67,7 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     {
         for (var i = 0; i < 5; i++)
         {
-            await _client.CreateAsync(ConfigMap($"page-{i}"));
+            await Client.CreateAsync(ConfigMap($"page-{i}"));
         }
 
         var names = new List<string>();
@@ -86,7 +75,7 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
         var pages = 0;
         do
         {
-            var page = await _client.ListAsync<ConfigMap>(_ns.Name, new ListOptions { Limit = 2, Continue = next });
+            var page = await Client.ListAsync<ConfigMap>(Namespace, new ListOptions { Limit = 2, Continue = next });
             names.AddRange(page.Items.Select(i => i.Metadata.Name!));
             next = page.Metadata.Continue;
             pages++;
@@ -100,27 +89,27 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     [Fact]
     public async Task Replace_WithStaleResourceVersion_ThrowsConflict()
     {
-        var original = await _client.CreateAsync(ConfigMap("occ", ("n", "0")));
-        await _client.ReplaceAsync(original with { Data = new Dictionary<string, string> { ["n"] = "1" } });
+        var original = await Client.CreateAsync(ConfigMap("occ", ("n", "0")));
+        await Client.ReplaceAsync(original with { Data = new Dictionary<string, string> { ["n"] = "1" } });
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(
-            () => _client.ReplaceAsync(original with { Data = new Dictionary<string, string> { ["n"] = "2" } }));
+            () => Client.ReplaceAsync(original with { Data = new Dictionary<string, string> { ["n"] = "2" } }));
 
         Assert.True(error.IsConflict);
         Assert.Equal("Conflict", error.Status.Reason);
-        Assert.Equal("1", (await _client.GetAsync<ConfigMap>("occ", _ns.Name))!.Data!["n"]);
+        Assert.Equal("1", (await Client.GetAsync<ConfigMap>("occ", Namespace))!.Data!["n"]);
     }
 
     [Fact]
     public async Task Patch_MergeAndJsonPatch_ApplyAndTestOpGuards()
     {
-        await _client.CreateAsync(ConfigMap("p", ("a", "1"), ("b", "2")));
+        await Client.CreateAsync(ConfigMap("p", ("a", "1"), ("b", "2")));
 
-        await _client.PatchAsync<ConfigMap>("p", _ns.Name, Patch.Merge("""{"data":{"a":null,"c":"3"}}"""));
-        var guarded = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.PatchAsync<ConfigMap>(
-            "p", _ns.Name, Patch.Json("""[{"op":"test","path":"/data/b","value":"wrong"},{"op":"replace","path":"/data/b","value":"x"}]""")));
-        var patched = await _client.PatchAsync<ConfigMap>(
-            "p", _ns.Name, Patch.Json("""[{"op":"test","path":"/data/b","value":"2"},{"op":"replace","path":"/data/b","value":"x"}]"""));
+        await Client.PatchAsync<ConfigMap>("p", Namespace, Patch.Merge("""{"data":{"a":null,"c":"3"}}"""));
+        var guarded = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.PatchAsync<ConfigMap>(
+            "p", Namespace, Patch.Json("""[{"op":"test","path":"/data/b","value":"wrong"},{"op":"replace","path":"/data/b","value":"x"}]""")));
+        var patched = await Client.PatchAsync<ConfigMap>(
+            "p", Namespace, Patch.Json("""[{"op":"test","path":"/data/b","value":"2"},{"op":"replace","path":"/data/b","value":"x"}]"""));
 
         Assert.Equal(new Dictionary<string, string> { ["b"] = "x", ["c"] = "3" }, patched.Data);
         Assert.True(guarded.IsInvalid);
@@ -129,13 +118,13 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     [Fact]
     public async Task Apply_TwoFieldManagers_ConflictUnlessForced()
     {
-        var intent = Patch.Apply($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"ssa","namespace":"{{{_ns.Name}}}"},"data":{"owned":"by-a"}}""");
-        var rival = Patch.Apply($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"ssa","namespace":"{{{_ns.Name}}}"},"data":{"owned":"by-b"}}""");
+        var intent = Patch.Apply($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"ssa","namespace":"{{{Namespace}}}"},"data":{"owned":"by-a"}}""");
+        var rival = Patch.Apply($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"ssa","namespace":"{{{Namespace}}}"},"data":{"owned":"by-b"}}""");
 
-        await _client.PatchAsync<ConfigMap>("ssa", _ns.Name, intent, new PatchOptions("manager-a"));
+        await Client.PatchAsync<ConfigMap>("ssa", Namespace, intent, new PatchOptions("manager-a"));
         var conflict = await Assert.ThrowsAsync<KubernetesApiException>(
-            () => _client.PatchAsync<ConfigMap>("ssa", _ns.Name, rival, new PatchOptions("manager-b")));
-        var forced = await _client.PatchAsync<ConfigMap>("ssa", _ns.Name, rival, new PatchOptions("manager-b", Force: true));
+            () => Client.PatchAsync<ConfigMap>("ssa", Namespace, rival, new PatchOptions("manager-b")));
+        var forced = await Client.PatchAsync<ConfigMap>("ssa", Namespace, rival, new PatchOptions("manager-b", Force: true));
 
         Assert.True(conflict.IsConflict);
         Assert.Contains(conflict.Status.Details!.Causes!, c => c.Field == ".data.owned");
@@ -145,52 +134,52 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     [Fact]
     public async Task Delete_WithFinalizer_LingersUntilFinalizerRemoved()
     {
-        await _client.CreateAsync(ConfigMap("fin") with { Metadata = Meta("fin") with { Finalizers = ["test.bucket-operator.dev/hold"] } });
+        await Client.CreateAsync(ConfigMap("fin") with { Metadata = Meta("fin") with { Finalizers = ["test.bucket-operator.dev/hold"] } });
 
-        Assert.True(await _client.DeleteAsync<ConfigMap>("fin", _ns.Name, DeleteOptions.WithPropagation(PropagationPolicy.Foreground)));
-        var terminating = await _client.GetAsync<ConfigMap>("fin", _ns.Name);
-        await _client.PatchAsync<ConfigMap>("fin", _ns.Name, Patch.Merge("""{"metadata":{"finalizers":null}}"""));
+        Assert.True(await Client.DeleteAsync<ConfigMap>("fin", Namespace, DeleteOptions.WithPropagation(PropagationPolicy.Foreground)));
+        var terminating = await Client.GetAsync<ConfigMap>("fin", Namespace);
+        await Client.PatchAsync<ConfigMap>("fin", Namespace, Patch.Merge("""{"metadata":{"finalizers":null}}"""));
 
         Assert.NotNull(terminating!.Metadata.DeletionTimestamp);
-        Assert.Null(await _client.GetAsync<ConfigMap>("fin", _ns.Name));
-        Assert.False(await _client.DeleteAsync<ConfigMap>("fin", _ns.Name));
+        Assert.Null(await Client.GetAsync<ConfigMap>("fin", Namespace));
+        Assert.False(await Client.DeleteAsync<ConfigMap>("fin", Namespace));
     }
 
     [Fact]
     public async Task Delete_WithStaleUidPrecondition_ThrowsConflictAndKeepsObject()
     {
-        await _client.CreateAsync(ConfigMap("pre"));
+        await Client.CreateAsync(ConfigMap("pre"));
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.DeleteAsync<ConfigMap>(
-            "pre", _ns.Name, new DeleteOptions { Preconditions = new Preconditions(Uid: "00000000-0000-0000-0000-000000000000") }));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.DeleteAsync<ConfigMap>(
+            "pre", Namespace, new DeleteOptions { Preconditions = new Preconditions(Uid: "00000000-0000-0000-0000-000000000000") }));
 
         Assert.True(error.IsConflict);
-        Assert.NotNull(await _client.GetAsync<ConfigMap>("pre", _ns.Name));
+        Assert.NotNull(await Client.GetAsync<ConfigMap>("pre", Namespace));
     }
 
     [Fact]
     public async Task Delete_Owner_GarbageCollectsOwnedSecret()
     {
-        var owner = await _client.CreateAsync(ConfigMap("owner"));
+        var owner = await Client.CreateAsync(ConfigMap("owner"));
         var ownerReference = new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = owner.Metadata.Uid!, Controller = true };
-        await _client.CreateAsync(new Secret
+        await Client.CreateAsync(new Secret
         {
             Metadata = Meta("owned") with { OwnerReferences = [ownerReference] },
             Data = new Dictionary<string, byte[]> { ["key"] = Encoding.UTF8.GetBytes("value\0with-binary") },
         });
-        var stored = await _client.GetAsync<Secret>("owned", _ns.Name);
+        var stored = await Client.GetAsync<Secret>("owned", Namespace);
 
-        await _client.DeleteAsync<ConfigMap>("owner", _ns.Name, DeleteOptions.WithPropagation(PropagationPolicy.Background));
+        await Client.DeleteAsync<ConfigMap>("owner", Namespace, DeleteOptions.WithPropagation(PropagationPolicy.Background));
 
         Assert.Equal("value\0with-binary", Encoding.UTF8.GetString(stored!.Data!["key"]));
-        await Eventually.TrueAsync(async () => await _client.GetAsync<Secret>("owned", _ns.Name) is null, "the garbage collector deletes the owned Secret");
+        await Eventually.TrueAsync(async () => await Client.GetAsync<Secret>("owned", Namespace) is null, "the garbage collector deletes the owned Secret");
     }
 
     [Fact]
     public async Task Lease_MicroTimeFields_AcceptedAndReturned()
     {
         var renew = new DateTimeOffset(2026, 11, 21, 10, 11, 12, TimeSpan.Zero).AddTicks(1234560);
-        var lease = await _client.CreateAsync(new Lease
+        var lease = await Client.CreateAsync(new Lease
         {
             Metadata = Meta("leader"),
             Spec = new LeaseSpec { HolderIdentity = "pod-a", LeaseDurationSeconds = 15, AcquireTime = renew, RenewTime = renew, LeaseTransitions = 0 },
@@ -202,9 +191,9 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     [Fact]
     public async Task Unprivileged_User_GetsForbiddenStatus()
     {
-        using var nobody = fixture.Plane.CreateClient(context: "nobody");
+        using var nobody = Plane.CreateClient(context: "nobody");
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => nobody.ListAsync<ConfigMap>(_ns.Name));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => nobody.ListAsync<ConfigMap>(Namespace));
 
         Assert.Equal(403, error.Status.Code);
         Assert.Equal("Forbidden", error.Status.Reason);
@@ -214,7 +203,7 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
     [Fact]
     public async Task ClientCertificateContext_AuthenticatesAndUsesContextNamespace()
     {
-        var configuration = fixture.Plane.Configuration("admin-cert");
+        var configuration = Plane.Configuration("admin-cert");
         using var client = new KubernetesClient(configuration);
 
         var list = await client.ListAsync<ConfigMap>(configuration.Namespace);
@@ -223,13 +212,10 @@ public sealed class ClientOperationsTests(ControlPlaneFixture fixture) : IAsyncL
         Assert.NotNull(list.Metadata.ResourceVersion);
     }
 
-    private static HttpClient KubernetesHttpClientFactoryFor(ControlPlane plane) =>
-        Config.KubernetesHttpClientFactory.Create(plane.Configuration());
-
     private ObjectMeta Meta(string name, params (string Key, string Value)[] labels) => new()
     {
         Name = name,
-        Namespace = _ns.Name,
+        Namespace = Namespace,
         Labels = labels.Length == 0 ? null : labels.ToDictionary(l => l.Key, l => l.Value),
     };
 

@@ -9,23 +9,9 @@ using BucketOperator.TestSupport;
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
 /// <summary>config/crd and config/samples, installed through the client on the real API server.</summary>
-[Collection(ControlPlaneFixture.Collection)]
-public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : IAsyncLifetime
+public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : NamespacedTest(fixture, KubernetesJson.Create(ManifestJsonContext.Default))
 {
-    private readonly KubernetesClient _client = fixture.Plane.CreateClient(KubernetesJson.Create(ManifestJsonContext.Default));
-    private TestNamespace _ns = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ns = await TestNamespace.CreateAsync(_client);
-        await ManifestInstaller.InstallCrdAsync(_client, ManifestInstaller.ObjectBucketCrdPath);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _ns.DisposeAsync();
-        _client.Dispose();
-    }
+    protected override Task OnInitializedAsync() => ManifestInstaller.InstallCrdAsync(Client, ManifestInstaller.ObjectBucketCrdPath);
 
     [Fact]
     public async Task Samples_AreAccepted_WithSchemaDefaultsApplied()
@@ -33,16 +19,16 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : IAsyncLif
         foreach (var file in Directory.GetFiles(YamlManifests.RepositoryPath("config", "samples"), "objectbucket*.yaml"))
         {
             var sample = YamlManifests.Load(file).Single();
-            sample["metadata"]!["namespace"] = _ns.Name;
-            await _client.CreateAsync(sample.Deserialize(ManifestJsonContext.Default.ObjectBucketDocument)!);
+            sample["metadata"]!["namespace"] = Namespace;
+            await Client.CreateAsync(sample.Deserialize(ManifestJsonContext.Default.ObjectBucketDocument)!);
         }
 
-        var minimal = await _client.GetAsync<ObjectBucketDocument>("team-assets", _ns.Name);
+        var minimal = await Client.GetAsync<ObjectBucketDocument>("team-assets", Namespace);
 
         Assert.Equal("standard", minimal!.Spec.GetProperty("storageClass").GetString());
         Assert.Equal("Retain", minimal.Spec.GetProperty("deletionPolicy").GetString());
         Assert.False(minimal.Spec.GetProperty("versioning").GetBoolean());
-        Assert.NotNull(await _client.GetAsync<ObjectBucketDocument>("audit-logs", _ns.Name));
+        Assert.NotNull(await Client.GetAsync<ObjectBucketDocument>("audit-logs", Namespace));
     }
 
     [Theory]
@@ -55,11 +41,11 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : IAsyncLif
     {
         var bucket = new ObjectBucketDocument
         {
-            Metadata = new ObjectMeta { Name = "invalid", Namespace = _ns.Name },
+            Metadata = new ObjectMeta { Name = "invalid", Namespace = Namespace },
             Spec = JsonDocument.Parse(spec).RootElement.Clone(),
         };
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.CreateAsync(bucket));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.CreateAsync(bucket));
 
         Assert.True(error.IsInvalid);
         Assert.Contains(error.Status.Details!.Causes!, c => c.Field == field);

@@ -6,23 +6,9 @@ using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
-[Collection(ControlPlaneFixture.Collection)]
-public sealed class CustomResourceTests(ControlPlaneFixture fixture) : IAsyncLifetime
+public sealed class CustomResourceTests(ControlPlaneFixture fixture) : NamespacedTest(fixture, KubernetesJson.Create(WidgetJsonContext.Default))
 {
-    private readonly KubernetesClient _client = fixture.Plane.CreateClient(KubernetesJson.Create(WidgetJsonContext.Default));
-    private TestNamespace _ns = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ns = await TestNamespace.CreateAsync(_client);
-        await EnsureWidgetCrdAsync(_client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _ns.DisposeAsync();
-        _client.Dispose();
-    }
+    protected override Task OnInitializedAsync() => EnsureWidgetCrdAsync(Client);
 
     /// <summary>Creates the Widget CRD through the client (once per control plane) and waits until it is served.</summary>
     internal static async Task EnsureWidgetCrdAsync(IKubernetesClient client)
@@ -48,11 +34,11 @@ public sealed class CustomResourceTests(ControlPlaneFixture fixture) : IAsyncLif
     [Fact]
     public async Task CreatedCrd_IsServed_AndValidatesItsSchema()
     {
-        var created = await _client.CreateAsync(NewWidget("w1", size: 3));
-        var invalid = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.CreateAsync(NewWidget("w2", size: 0)));
+        var created = await Client.CreateAsync(NewWidget("w1", size: 3));
+        var invalid = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.CreateAsync(NewWidget("w2", size: 0)));
 
         Assert.Equal(1, created.Metadata.Generation);
-        Assert.Equal(3, (await _client.GetAsync<Widget>("w1", _ns.Name))!.Spec!.Size);
+        Assert.Equal(3, (await Client.GetAsync<Widget>("w1", Namespace))!.Spec!.Size);
         Assert.True(invalid.IsInvalid);
         Assert.Contains(invalid.Status.Details!.Causes!, c => c.Field == "spec.size");
     }
@@ -60,11 +46,11 @@ public sealed class CustomResourceTests(ControlPlaneFixture fixture) : IAsyncLif
     [Fact]
     public async Task StatusSubresource_SeparatesStatusFromSpecWrites()
     {
-        var created = await _client.CreateAsync(NewWidget("s", size: 1) with { Status = new WidgetStatus("ignored-on-create") });
+        var created = await Client.CreateAsync(NewWidget("s", size: 1) with { Status = new WidgetStatus("ignored-on-create") });
 
-        var statusWrite = await _client.ReplaceStatusAsync(created with { Spec = new WidgetSpec(99), Status = new WidgetStatus("Ready") });
-        var specWrite = await _client.ReplaceAsync(statusWrite with { Spec = new WidgetSpec(2), Status = new WidgetStatus("ignored-on-update") });
-        var patched = await _client.PatchStatusAsync<Widget>("s", _ns.Name, Patch.Merge("""{"status":{"phase":"Done"}}"""));
+        var statusWrite = await Client.ReplaceStatusAsync(created with { Spec = new WidgetSpec(99), Status = new WidgetStatus("Ready") });
+        var specWrite = await Client.ReplaceAsync(statusWrite with { Spec = new WidgetSpec(2), Status = new WidgetStatus("ignored-on-update") });
+        var patched = await Client.PatchStatusAsync<Widget>("s", Namespace, Patch.Merge("""{"status":{"phase":"Done"}}"""));
 
         Assert.Null(created.Status);
         Assert.Equal((1, "Ready", 1L), (statusWrite.Spec!.Size, statusWrite.Status!.Phase, statusWrite.Metadata.Generation!.Value));
@@ -74,7 +60,7 @@ public sealed class CustomResourceTests(ControlPlaneFixture fixture) : IAsyncLif
 
     private Widget NewWidget(string name, int size) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = _ns.Name },
+        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
         Spec = new WidgetSpec(size),
     };
 }

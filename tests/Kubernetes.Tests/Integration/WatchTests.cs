@@ -6,30 +6,19 @@ using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
-[Collection(ControlPlaneFixture.Collection)]
-public sealed class WatchTests(ControlPlaneFixture fixture) : IAsyncLifetime
+public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fixture)
 {
-    private readonly KubernetesClient _client = fixture.Plane.CreateClient();
-    private TestNamespace _ns = null!;
-
-    public async Task InitializeAsync() => _ns = await TestNamespace.CreateAsync(_client);
-
-    public async Task DisposeAsync()
-    {
-        await _ns.DisposeAsync();
-        _client.Dispose();
-    }
 
     [Fact]
     public async Task Watch_FromListVersion_SeesAddModifyDeleteInOrder()
     {
-        var list = await _client.ListAsync<ConfigMap>(_ns.Name);
+        var list = await Client.ListAsync<ConfigMap>(Namespace);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var events = new List<(WatchEventType, string?)>();
         var watching = Task.Run(async () =>
         {
             var options = new ListOptions { ResourceVersion = list.Metadata.ResourceVersion, TimeoutSeconds = 30 };
-            await foreach (var e in _client.WatchAsync<ConfigMap>(_ns.Name, options, timeout.Token))
+            await foreach (var e in Client.WatchAsync<ConfigMap>(Namespace, options, timeout.Token))
             {
                 events.Add((e.Type, e.Object.Data?["v"]));
                 if (e.Type == WatchEventType.Deleted)
@@ -39,9 +28,9 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : IAsyncLifetime
             }
         });
 
-        var created = await _client.CreateAsync(ConfigMap("w", "1"));
-        await _client.ReplaceAsync(created with { Data = new Dictionary<string, string> { ["v"] = "2" } });
-        await _client.DeleteAsync<ConfigMap>("w", _ns.Name);
+        var created = await Client.CreateAsync(ConfigMap("w", "1"));
+        await Client.ReplaceAsync(created with { Data = new Dictionary<string, string> { ["v"] = "2" } });
+        await Client.DeleteAsync<ConfigMap>("w", Namespace);
         await watching;
 
         Assert.Equal([(WatchEventType.Added, "1"), (WatchEventType.Modified, "2"), (WatchEventType.Deleted, "2")], events);
@@ -50,12 +39,12 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ResumingWatch_ServerClosesStreams_ReconnectsWithoutLosingOrRepeatingEvents()
     {
-        var list = await _client.ListAsync<ConfigMap>(_ns.Name);
+        var list = await Client.ListAsync<ConfigMap>(Namespace);
         // The server ends each connection after 1–2 s; the writes below span several connections.
-        var watch = new ResumingWatch<ConfigMap>(_client, new ResumingWatchOptions
+        var watch = new ResumingWatch<ConfigMap>(Client, new ResumingWatchOptions
         {
             ResourceVersion = list.Metadata.ResourceVersion!,
-            Namespace = _ns.Name,
+            Namespace = Namespace,
             MinimumTimeout = TimeSpan.FromSeconds(1),
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -74,7 +63,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : IAsyncLifetime
 
         for (var i = 0; i < 6; i++)
         {
-            await _client.CreateAsync(ConfigMap($"r{i}", "x"));
+            await Client.CreateAsync(ConfigMap($"r{i}", "x"));
             await Task.Delay(TimeSpan.FromMilliseconds(900));
         }
 
@@ -87,17 +76,17 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ResumingWatch_FromCompactedResourceVersion_ThrowsGone()
     {
-        var stale = (await _client.CreateAsync(ConfigMap("old", "0"))).Metadata.ResourceVersion!;
+        var stale = (await Client.CreateAsync(ConfigMap("old", "0"))).Metadata.ResourceVersion!;
         // ConfigMap watches read etcd directly in the test control plane (see ControlPlaneArguments), so
         // compacting etcd past the stale version removes the history a resumed watch would need.
-        var current = await _client.GetAsync<ConfigMap>("old", _ns.Name);
+        var current = await Client.GetAsync<ConfigMap>("old", Namespace);
         for (var i = 1; i <= 3; i++)
         {
-            current = await _client.ReplaceAsync(current! with { Data = new Dictionary<string, string> { ["v"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            current = await Client.ReplaceAsync(current! with { Data = new Dictionary<string, string> { ["v"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
         }
 
-        await fixture.Plane.CompactEtcdAsync();
-        var watch = new ResumingWatch<ConfigMap>(_client, new ResumingWatchOptions { ResourceVersion = stale, Namespace = _ns.Name });
+        await Plane.CompactEtcdAsync();
+        var watch = new ResumingWatch<ConfigMap>(Client, new ResumingWatchOptions { ResourceVersion = stale, Namespace = Namespace });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(async () =>
@@ -113,7 +102,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : IAsyncLifetime
 
     private ConfigMap ConfigMap(string name, string value) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = _ns.Name },
+        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
         Data = new Dictionary<string, string> { ["v"] = value },
     };
 }

@@ -15,9 +15,8 @@ public sealed class S3EndToEndTests
     [Fact]
     public async Task BucketScopedKey_PutsAndGetsObjects_ThenBucketDeletesOnlyWhenEmpty()
     {
-        await using var sim = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions() });
-        var client = Clients.ForSimulator(sim).ForToken(SimulatorSeed.Token);
-        var bucket = await client.CreateBucketAsync(new CreateBucketRequest { Project = SimulatorSeed.Project, Name = "app-data", Region = "DAL" });
+        var (sim, client, bucket) = await StartWithBucketAsync("app-data");
+        await using var disposeSim = sim;
         var key = await client.CreateAccessKeyAsync(CreateAccessKeyRequest.ForBucket(SimulatorSeed.Project, bucket, "app-data", "DAL"));
         using var s3 = S3ClientFactory.Create(new Uri(bucket.Endpoint!), key.Credentials.AccessKeyId, key.Credentials.SecretAccessKey);
 
@@ -34,9 +33,8 @@ public sealed class S3EndToEndTests
     [Fact]
     public async Task SeedShape_KeysOnTheBucket_WorkAgainstS3()
     {
-        await using var sim = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions(), Shape = ResponseShape.Seed });
-        var client = Clients.ForSimulator(sim).ForToken(SimulatorSeed.Token);
-        var bucket = await client.CreateBucketAsync(new CreateBucketRequest { Project = SimulatorSeed.Project, Name = "seed-data", Region = "SAO2" });
+        var (sim, _, bucket) = await StartWithBucketAsync("seed-data", ResponseShape.Seed);
+        await using var disposeSim = sim;
         using var s3 = S3ClientFactory.Create(new Uri(bucket.Endpoint!), bucket.Credentials!.AccessKeyId, bucket.Credentials.SecretAccessKey);
 
         await PutAsync(s3, bucket.BucketName, "k", "v");
@@ -47,9 +45,8 @@ public sealed class S3EndToEndTests
     [Fact]
     public async Task DeletedKey_IsRevokedOnS3()
     {
-        await using var sim = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions() });
-        var client = Clients.ForSimulator(sim).ForToken(SimulatorSeed.Token);
-        var bucket = await client.CreateBucketAsync(new CreateBucketRequest { Project = SimulatorSeed.Project, Name = "revoked", Region = "DAL" });
+        var (sim, client, bucket) = await StartWithBucketAsync("revoked");
+        await using var disposeSim = sim;
         var key = await client.CreateAccessKeyAsync(CreateAccessKeyRequest.ForBucket(SimulatorSeed.Project, bucket, "revoked", "DAL"));
         using var s3 = S3ClientFactory.Create(new Uri(bucket.Endpoint!), key.Credentials.AccessKeyId, key.Credentials.SecretAccessKey);
 
@@ -57,6 +54,13 @@ public sealed class S3EndToEndTests
 
         var denied = await Assert.ThrowsAsync<AmazonS3Exception>(() => PutAsync(s3, bucket.BucketName, "k", "v"));
         Assert.Equal("InvalidAccessKeyId", denied.ErrorCode);
+    }
+
+    private static async Task<(LatitudeSimulator Simulator, ILatitudeClient Client, Bucket Bucket)> StartWithBucketAsync(string name, ResponseShape shape = ResponseShape.Current)
+    {
+        var sim = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions(), Shape = shape });
+        var client = Clients.ForSimulator(sim).ForToken(SimulatorSeed.Token);
+        return (sim, client, await client.CreateBucketAsync(new CreateBucketRequest { Project = SimulatorSeed.Project, Name = name, Region = "DAL" }));
     }
 
     private static Task PutAsync(IAmazonS3 s3, string bucket, string key, string content) =>
