@@ -26,7 +26,7 @@ status=0
 dotnet test Operator.sln --logger "trx" --results-directory "$results" "$@" || status=$?
 
 # One plain summary line over every test assembly, for humans and CI.
-python3 - "$results" <<'PY'
+command -v python3 >/dev/null && python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/*.trx"):
