@@ -16,37 +16,39 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
     private readonly JsonSerializerOptions _json;
+    private readonly TimeSpan _requestTimeout;
 
     /// <param name="http">An HttpClient whose BaseAddress is the API server (see <see cref="KubernetesHttpClientFactory"/>).</param>
     /// <param name="json">Options from <see cref="KubernetesJson.Create"/> that know every kind used with this client.</param>
-    public KubernetesClient(HttpClient http, JsonSerializerOptions? json = null)
+    /// <param name="requestTimeout">Deadline of every call but watches (default 30 s); a watch is bounded by its server-side timeout.</param>
+    public KubernetesClient(HttpClient http, JsonSerializerOptions? json = null, TimeSpan? requestTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(http.BaseAddress, "http.BaseAddress");
         _http = http;
         _json = json ?? KubernetesJson.Default;
+        _requestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30);
     }
 
     public KubernetesClient(KubernetesClientConfiguration configuration, JsonSerializerOptions? json = null)
-        : this(KubernetesHttpClientFactory.Create(configuration), json)
+        : this(KubernetesHttpClientFactory.Create(configuration), json, configuration.RequestTimeout)
     {
     }
 
-    public async Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace, name));
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, allowNotFound: true, cancellationToken);
-        return response.StatusCode == HttpStatusCode.NotFound ? default : await ReadAsync<T>(response, cancellationToken);
-    }
+    public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : IKubernetesObject<T> =>
+        ExecuteAsync(
+            new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace, name)),
+            allowNotFound: true,
+            async (response, ct) => response.StatusCode == HttpStatusCode.NotFound ? default : await ReadAsync<T>(response, ct),
+            cancellationToken);
 
-    public async Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
-    {
-        var path = T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: false);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, allowNotFound: false, cancellationToken);
-        return await ReadAsync<KubernetesList<T>>(response, cancellationToken);
-    }
+    public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
+        where T : IKubernetesObject<T> =>
+        ExecuteAsync(
+            new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: false)),
+            allowNotFound: false,
+            ReadAsync<KubernetesList<T>>,
+            cancellationToken);
 
     public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
         where T : IKubernetesObject<T> =>
@@ -68,17 +70,16 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         where T : IKubernetesObject<T> =>
         WriteAsync<T>(HttpMethod.Patch, T.Resource.Path(@namespace, name, "status") + options?.ToQuery(), PatchBody(patch), cancellationToken);
 
-    public async Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
         where T : IKubernetesObject<T>
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, T.Resource.Path(@namespace, name));
+        var request = new HttpRequestMessage(HttpMethod.Delete, T.Resource.Path(@namespace, name));
         if (options is not null)
         {
             request.Content = new StringContent(JsonSerializer.Serialize(options, _json.TypeInfo<DeleteOptions>()), Encoding.UTF8, Json);
         }
 
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, allowNotFound: true, cancellationToken);
-        return response.StatusCode != HttpStatusCode.NotFound;
+        return ExecuteAsync(request, allowNotFound: true, (response, _) => Task.FromResult(response.StatusCode != HttpStatusCode.NotFound), cancellationToken);
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
@@ -108,11 +109,27 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
 
     private StringContent Body<T>(T obj) => new(JsonSerializer.Serialize(obj, _json.TypeInfo<T>()), Encoding.UTF8, Json);
 
-    private async Task<T> WriteAsync<T>(HttpMethod method, string path, HttpContent body, CancellationToken cancellationToken)
+    private Task<T> WriteAsync<T>(HttpMethod method, string path, HttpContent body, CancellationToken cancellationToken) =>
+        ExecuteAsync(new HttpRequestMessage(method, path) { Content = body }, allowNotFound: false, ReadAsync<T>, cancellationToken);
+
+    /// <summary>Sends and reads one non-watch call within the request deadline; owns (and disposes) the request.</summary>
+    private async Task<TResult> ExecuteAsync<TResult>(
+        HttpRequestMessage request, bool allowNotFound, Func<HttpResponseMessage, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body };
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, allowNotFound: false, cancellationToken);
-        return await ReadAsync<T>(response, cancellationToken);
+        using (request)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_requestTimeout);
+            try
+            {
+                using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, allowNotFound, deadline.Token);
+                return await read(response, deadline.Token);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{request.Method} {request.RequestUri}: no answer within {_requestTimeout.TotalSeconds:0.#} s", e);
+            }
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(

@@ -24,6 +24,9 @@ public sealed record KubernetesClientConfiguration
 
     public bool SkipTlsVerify { get; init; }
 
+    /// <summary>Deadline of each call except watches (default 30 s, where client-go has none: a hung call would stall a worker).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The usual resolution order, as controller-runtime: an explicit kubeconfig path, <c>$KUBECONFIG</c>,
     /// the in-cluster service account, then <c>~/.kube/config</c>. Fails loudly when none exists rather

@@ -6,7 +6,19 @@ namespace BucketOperator.Kubernetes.Config;
 /// <summary>Builds the HttpClient for a configuration: TLS trust, client certificate, bearer token.</summary>
 public static class KubernetesHttpClientFactory
 {
-    public static HttpClient Create(KubernetesClientConfiguration configuration, TimeProvider? time = null)
+    /// <param name="transport">Replaces the sockets handler (TLS settings then do not apply); for tests.</param>
+    public static HttpClient Create(KubernetesClientConfiguration configuration, TimeProvider? time = null, HttpMessageHandler? transport = null)
+    {
+        var handler = new TokenFileHandler(configuration.Token, configuration.TokenFile, time ?? TimeProvider.System)
+        {
+            InnerHandler = transport ?? Sockets(configuration),
+        };
+
+        // Watches stay open for minutes: per-call deadlines come from KubernetesClient, not HttpClient.Timeout.
+        return new HttpClient(handler) { BaseAddress = configuration.Server, Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static SocketsHttpHandler Sockets(KubernetesClientConfiguration configuration)
     {
         var sockets = new SocketsHttpHandler
         {
@@ -21,10 +33,7 @@ public static class KubernetesHttpClientFactory
             sockets.SslOptions.ClientCertificates = [clientCertificate];
         }
 
-        var handler = new TokenFileHandler(configuration.Token, configuration.TokenFile, time ?? TimeProvider.System) { InnerHandler = sockets };
-
-        // Watches stay open for minutes: per-call deadlines come from cancellation tokens, not HttpClient.Timeout.
-        return new HttpClient(handler) { BaseAddress = configuration.Server, Timeout = Timeout.InfiniteTimeSpan };
+        return sockets;
     }
 
     private static RemoteCertificateValidationCallback? TrustCallback(KubernetesClientConfiguration configuration)

@@ -153,5 +153,41 @@ public sealed class ClientBehaviourTests : IAsyncLifetime
         Assert.Empty(await client.ListAccessKeysAsync(SimulatorSeed.Project));
     }
 
+    [Fact]
+    public async Task CreateBucket_SlowerThanTheDeadline_IsUnknownOutcome_AndTheBucketMayExist()
+    {
+        _sim.Faults.Latency = TimeSpan.FromMilliseconds(500);
+        var options = Clients.FastOptions(_sim.BaseAddress) with { RequestTimeout = TimeSpan.FromMilliseconds(100) };
+        var client = Clients.ForSimulator(_sim, options: options).ForToken(SimulatorSeed.Token);
+
+        var error = await Assert.ThrowsAsync<LatitudeApiException>(() => client.CreateBucketAsync(Request("slow")));
+
+        Assert.Equal((LatitudeErrorKind.ProviderError, true), (error.Kind, error.OutcomeUnknown));
+        Assert.Contains("no answer within", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateBucket_ConcurrentlyWithOneName_ExactlyOneWins()
+    {
+        var client = Clients.ForSimulator(_sim).ForToken(SimulatorSeed.Token);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await client.CreateBucketAsync(Request("contested"));
+                return "created";
+            }
+            catch (LatitudeApiException e)
+            {
+                return e.Kind.ToString();
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(a => a == "created"));
+        Assert.Equal(7, attempts.Count(a => a == nameof(LatitudeErrorKind.Conflict)));
+        Assert.Single(_sim.State.Buckets, b => b.Name == "contested");
+    }
+
     private static CreateBucketRequest Request(string name) => new() { Project = SimulatorSeed.Project, Name = name, Region = "DAL" };
 }

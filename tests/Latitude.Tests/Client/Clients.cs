@@ -14,7 +14,7 @@ internal static class Clients
         MaxBackoff = TimeSpan.FromMilliseconds(20),
     };
 
-    public static ILatitudeClient ForStub(StubHandler stub, string token = "test-token")
+    public static ILatitudeClient ForStub(ScriptedHttpHandler stub, string token = "test-token")
     {
         var options = FastOptions(new Uri("https://api.test"));
         return new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(options, stub), options).ForToken(token);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BucketOperator.Latitude.Errors;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Tests.Client;
+using BucketOperator.TestSupport;
 
 namespace BucketOperator.Latitude.Tests.Contract;
 
@@ -55,7 +56,7 @@ public sealed class ClientContractTests
     public async Task Call_DocumentedErrorBody_RaisesKindWithApiErrorEntry(Call call, int status, string body, LatitudeErrorKind kind)
     {
         // Transient errors on idempotent calls are retried; script enough answers for every attempt.
-        var stub = new StubHandler().Respond((HttpStatusCode)status, body).Respond((HttpStatusCode)status, body).Respond((HttpStatusCode)status, body);
+        var stub = new ScriptedHttpHandler().Respond((HttpStatusCode)status, body).Respond((HttpStatusCode)status, body).Respond((HttpStatusCode)status, body);
         var client = Clients.ForStub(stub);
 
         var error = await Assert.ThrowsAsync<LatitudeApiException>(() => Invoke(client, call));
@@ -71,7 +72,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task CreateBucket_RateLimited_CarriesRetryAfterFromMeta()
     {
-        var client = Clients.ForStub(new StubHandler().Respond((HttpStatusCode)429, Documented.RateLimitExceeded));
+        var client = Clients.ForStub(new ScriptedHttpHandler().Respond((HttpStatusCode)429, Documented.RateLimitExceeded));
 
         var error = await Assert.ThrowsAsync<LatitudeApiException>(() => client.CreateBucketAsync(BucketRequest()));
 
@@ -84,7 +85,7 @@ public sealed class ClientContractTests
     [InlineData(Documented.RecordNotFound)]
     public async Task GetAndDeleteBucket_DocumentedNotFound_MeanAbsent(string body)
     {
-        var client = Clients.ForStub(new StubHandler().Respond(HttpStatusCode.NotFound, body).Respond(HttpStatusCode.NotFound, body));
+        var client = Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, body).Respond(HttpStatusCode.NotFound, body));
 
         Assert.Null(await client.GetBucketAsync("bkt_gone"));
         Assert.False(await client.DeleteBucketAsync("bkt_gone"));
@@ -92,13 +93,13 @@ public sealed class ClientContractTests
 
     [Fact]
     public async Task DeleteAccessKey_DocumentedNotFound_MeansAbsent() =>
-        Assert.False(await Clients.ForStub(new StubHandler().Respond(HttpStatusCode.NotFound, Documented.AccessKeyNotFound))
+        Assert.False(await Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, Documented.AccessKeyNotFound))
             .DeleteAccessKeyAsync("user+k@example.com", StorageClasses.Standard, "proj"));
 
     [Fact]
     public async Task GetBucket_DocumentedExample_MapsEveryField()
     {
-        var bucket = await Clients.ForStub(new StubHandler().Respond(HttpStatusCode.OK, Documented.BucketGet)).GetBucketAsync("bkt_6VE1Wd37dXnZJ");
+        var bucket = await Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.OK, Documented.BucketGet)).GetBucketAsync("bkt_6VE1Wd37dXnZJ");
 
         Assert.Equal(
             new Bucket
@@ -122,7 +123,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task ListBuckets_DocumentedExample_MapsItems()
     {
-        var stub = new StubHandler().Respond(HttpStatusCode.OK, Documented.BucketList);
+        var stub = new ScriptedHttpHandler().Respond(HttpStatusCode.OK, Documented.BucketList);
 
         var buckets = await Clients.ForStub(stub).ListBucketsAsync("my-project");
 
@@ -133,7 +134,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task CreateBucket_NewestShape_HasNoCredentials()
     {
-        var bucket = await Clients.ForStub(new StubHandler().Respond(HttpStatusCode.Created, Documented.BucketCreated)).CreateBucketAsync(BucketRequest());
+        var bucket = await Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.Created, Documented.BucketCreated)).CreateBucketAsync(BucketRequest());
 
         Assert.Equal(("bkt_6VE1Wd37dXnZJ", "DAL", null), (bucket.Id, bucket.Region, bucket.Credentials));
     }
@@ -141,7 +142,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task CreateBucket_SeedShape_CarriesKeysOnTheBucket()
     {
-        var bucket = await Clients.ForStub(new StubHandler().Respond(HttpStatusCode.Created, Documented.SeedBucketCreated)).CreateBucketAsync(BucketRequest());
+        var bucket = await Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.Created, Documented.SeedBucketCreated)).CreateBucketAsync(BucketRequest());
 
         Assert.Equal("bucket_6VE1Wd37dXnZJ", bucket.Id);
         Assert.Equal(new S3Credentials("<your-access-key>", "<your-secret-key>"), bucket.Credentials);
@@ -151,7 +152,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task CreateBucket_SendsTheDocumentedRequestBody()
     {
-        var stub = new StubHandler().Respond(HttpStatusCode.Created, Documented.BucketCreated).Respond(HttpStatusCode.Created, Documented.BucketCreated);
+        var stub = new ScriptedHttpHandler().Respond(HttpStatusCode.Created, Documented.BucketCreated).Respond(HttpStatusCode.Created, Documented.BucketCreated);
         var client = Clients.ForStub(stub, token: "secret-token");
 
         await client.CreateBucketAsync(BucketRequest() with { StorageClass = "standard", Versioning = true });
@@ -165,7 +166,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task CreateAccessKey_SendsTheDocumentedRequestBody()
     {
-        var stub = new StubHandler().Respond(HttpStatusCode.Created, Documented.AccessKeyCreatedStandard);
+        var stub = new ScriptedHttpHandler().Respond(HttpStatusCode.Created, Documented.AccessKeyCreatedStandard);
 
         await Clients.ForStub(stub).CreateAccessKeyAsync(new CreateAccessKeyRequest
         {
@@ -185,7 +186,7 @@ public sealed class ClientContractTests
     [InlineData(Documented.AccessKeyCreatedHighPerformance, "high_performance", "VAST_AKID123", "…", "tenant-2500-key2")]
     public async Task CreateAccessKey_EitherProviderShape_YieldsKeyAndSecret(string body, string storageClass, string id, string secret, string username)
     {
-        var created = await Clients.ForStub(new StubHandler().Respond(HttpStatusCode.Created, body)).CreateAccessKeyAsync(
+        var created = await Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.Created, body)).CreateAccessKeyAsync(
             new CreateAccessKeyRequest { Project = "p", StorageClass = storageClass, Name = "k", AccessScope = AccessScopes.Full, Region = "NYC" });
 
         Assert.Equal(new S3Credentials(id, secret), created.Credentials);
@@ -195,7 +196,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task ListAccessKeys_GroupedByStorageClass_FlattensWithClass()
     {
-        var keys = await Clients.ForStub(new StubHandler().Respond(HttpStatusCode.OK, Documented.AccessKeyList)).ListAccessKeysAsync("proj");
+        var keys = await Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.OK, Documented.AccessKeyList)).ListAccessKeysAsync("proj");
 
         Assert.Equal(
             [("user+key1@example.com", "standard", (string?)null), ("tenant-2500-key2", "high_performance", "DAL")],
@@ -209,7 +210,7 @@ public sealed class ClientContractTests
     public async Task GetBucket_MalformedSuccessBody_RaisesMalformedResponseWithContext(string body)
     {
         var error = await Assert.ThrowsAsync<LatitudeApiException>(
-            () => Clients.ForStub(new StubHandler().Respond(HttpStatusCode.OK, body)).GetBucketAsync("bkt_1"));
+            () => Clients.ForStub(new ScriptedHttpHandler().Respond(HttpStatusCode.OK, body)).GetBucketAsync("bkt_1"));
 
         Assert.Equal(LatitudeErrorKind.MalformedResponse, error.Kind);
         Assert.Contains("/storage/buckets", error.Message, StringComparison.Ordinal);
@@ -218,7 +219,7 @@ public sealed class ClientContractTests
     [Fact]
     public async Task ErrorWithoutJsonBody_KeepsStatusAndReason()
     {
-        var stub = new StubHandler().Respond(HttpStatusCode.BadGateway, "<html>bad gateway</html>");
+        var stub = new ScriptedHttpHandler().Respond(HttpStatusCode.BadGateway, "<html>bad gateway</html>");
 
         var error = await Assert.ThrowsAsync<LatitudeApiException>(() => Clients.ForStub(stub).CreateBucketAsync(BucketRequest()));
 

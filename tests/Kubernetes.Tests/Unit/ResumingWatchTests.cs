@@ -1,0 +1,96 @@
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.Watch;
+using BucketOperator.TestSupport;
+using Connection = BucketOperator.Kubernetes.Tests.Unit.ScriptedWatchClient<BucketOperator.Kubernetes.Models.Core.ConfigMap>.Connection;
+
+namespace BucketOperator.Kubernetes.Tests.Unit;
+
+public sealed class ResumingWatchTests
+{
+    private static readonly ResumingWatchOptions Options = new() { ResourceVersion = "100", InitialBackoff = TimeSpan.FromSeconds(1), MaximumBackoff = TimeSpan.FromSeconds(4) };
+
+    [Fact]
+    public async Task Watch_ConnectionDropsMidStream_ResumesFromLastVersionAfterBackoff()
+    {
+        var client = new ScriptedWatchClient<ConfigMap>(
+            new Connection([Event(WatchEventType.Added, "a", "101"), Event(WatchEventType.Bookmark, null, "150")], new IOException("connection reset by peer")),
+            new Connection([Event(WatchEventType.Modified, "a", "151")]));
+        var time = new FakeTimeProvider();
+        var watch = new ResumingWatch<ConfigMap>(client, Options, time);
+        using var stop = new CancellationTokenSource();
+
+        var seen = new List<string>();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var e in watch.WatchAsync(stop.Token))
+            {
+                seen.Add($"{e.Type} {e.Object.Metadata.Name}@{e.Object.Metadata.ResourceVersion}");
+                if (seen.Count == 2)
+                {
+                    await stop.CancelAsync();
+                }
+            }
+        });
+        await Eventually(() => client.StartedFrom.Count == 1 && seen.Count == 1);
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(50);
+        var reconnectedEarly = client.StartedFrom.Count > 1;
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await watching;
+
+        Assert.False(reconnectedEarly);
+        Assert.Equal(["100", "150"], client.StartedFrom);
+        Assert.Equal(["Added a@101", "Modified a@151"], seen);
+        Assert.Equal("151", watch.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task Watch_ServerEndsStreamCleanly_ReconnectsAtOnce()
+    {
+        var client = new ScriptedWatchClient<ConfigMap>(new Connection([Event(WatchEventType.Added, "a", "101")]), new Connection([Event(WatchEventType.Added, "b", "102")]));
+        var watch = new ResumingWatch<ConfigMap>(client, Options, new FakeTimeProvider());
+
+        var names = await watch.WatchAsync().Take(2).Select(e => e.Object.Metadata.Name).ToListAsync();
+
+        Assert.Equal(["a", "b"], names);
+        Assert.Equal(["100", "101"], client.StartedFrom);
+    }
+
+    [Fact]
+    public async Task Watch_Gone_EndsWithTheServerStatus()
+    {
+        var gone = new KubernetesApiException("WATCH /api/v1/configmaps", new Status { Code = 410, Reason = "Expired", Message = "too old resource version" });
+        var watch = new ResumingWatch<ConfigMap>(new ScriptedWatchClient<ConfigMap>(new Connection([], gone)), Options, new FakeTimeProvider());
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(async () => await watch.WatchAsync().ToListAsync());
+
+        Assert.Same(gone, error);
+    }
+
+    [Fact]
+    public async Task Watch_Forbidden_IsNotRetried()
+    {
+        var forbidden = new KubernetesApiException("WATCH /api/v1/configmaps", new Status { Code = 403, Reason = "Forbidden" });
+        var client = new ScriptedWatchClient<ConfigMap>(new Connection([], forbidden));
+        var watch = new ResumingWatch<ConfigMap>(client, Options, new FakeTimeProvider());
+
+        await Assert.ThrowsAsync<KubernetesApiException>(async () => await watch.WatchAsync().ToListAsync());
+
+        Assert.Single(client.StartedFrom);
+    }
+
+    private static WatchEvent<ConfigMap> Event(WatchEventType type, string? name, string resourceVersion) =>
+        new(type, new ConfigMap { Metadata = new ObjectMeta { Name = name, ResourceVersion = resourceVersion } });
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}

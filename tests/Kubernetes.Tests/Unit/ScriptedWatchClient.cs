@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models;
+
+namespace BucketOperator.Kubernetes.Tests.Unit;
+
+/// <summary>
+/// An <see cref="IKubernetesClient"/> whose watch connections follow a script: each connection yields some
+/// events, then ends cleanly or fails. Only watching is supported; it records where each connection started.
+/// </summary>
+internal sealed class ScriptedWatchClient<T>(params ScriptedWatchClient<T>.Connection[] script) : IKubernetesClient
+    where T : IKubernetesObject<T>
+{
+    private int _next;
+
+    public List<string?> StartedFrom { get; } = [];
+
+    public async IAsyncEnumerable<WatchEvent<TOut>> WatchAsync<TOut>(string? @namespace = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut>
+    {
+        StartedFrom.Add(options?.ResourceVersion);
+        if (_next >= script.Length)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        var connection = script[_next++];
+        foreach (var e in connection.Events)
+        {
+            await Task.Yield();
+            yield return (WatchEvent<TOut>)(object)e;
+        }
+
+        if (connection.Failure is not null)
+        {
+            throw connection.Failure;
+        }
+    }
+
+    public Task<TOut?> GetAsync<TOut>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<KubernetesList<TOut>> ListAsync<TOut>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<TOut> CreateAsync<TOut>(TOut obj, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<TOut> ReplaceAsync<TOut>(TOut obj, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<TOut> PatchAsync<TOut>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<TOut> ReplaceStatusAsync<TOut>(TOut obj, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<TOut> PatchStatusAsync<TOut>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    public Task<bool> DeleteAsync<TOut>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
+        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+
+    internal sealed record Connection(IReadOnlyList<WatchEvent<T>> Events, Exception? Failure = null);
+}
