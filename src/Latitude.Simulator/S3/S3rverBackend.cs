@@ -130,9 +130,3 @@ public sealed class S3rverBackend : IS3Backend
         throw new InvalidOperationException("hack/s3/s3-server.js not found above " + AppContext.BaseDirectory + "; pass S3ServerOptions.Script.");
     }
 }
-
-internal sealed record KeyPair(string AccessKeyId, string SecretAccessKey);
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(KeyPair))]
-internal sealed partial class S3JsonContext : System.Text.Json.Serialization.JsonSerializerContext;
