@@ -28,15 +28,21 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var timeout = RandomTimeout();
             var listOptions = new ListOptions
             {
                 ResourceVersion = ResourceVersion,
                 LabelSelector = options.LabelSelector,
                 FieldSelector = options.FieldSelector,
-                TimeoutSeconds = RandomTimeout(),
+                TimeoutSeconds = timeout,
             };
             Connections++;
-            await using var events = client.WatchAsync<T>(options.Namespace, listOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+            // The server ends the stream after its timeout; if the connection died silently (half-open TCP),
+            // nothing would ever end it, so the client gives up a little later on its own.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeout) + options.ClientGrace, _time);
+            using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            await using var events = client.WatchAsync<T>(options.Namespace, listOptions, connection.Token).GetAsyncEnumerator(connection.Token);
             while (true)
             {
                 WatchEvent<T> watchEvent;
@@ -49,6 +55,10 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
                     }
 
                     watchEvent = events.Current;
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    break;
                 }
                 catch (Exception e) when (IsTransient(e, cancellationToken))
                 {

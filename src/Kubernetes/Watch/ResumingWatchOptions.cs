@@ -15,6 +15,9 @@ public sealed record ResumingWatchOptions
     /// <summary>Each connection asks the server to end it after this to 2× this (default 5 minutes), so no stream hangs forever.</summary>
     public TimeSpan MinimumTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long after the server's timeout the client abandons a silent connection (default 30 s).</summary>
+    public TimeSpan ClientGrace { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>First delay after a dropped connection (default 800 ms, as client-go), doubling up to <see cref="MaximumBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(800);
 

@@ -59,6 +59,28 @@ public sealed class ResumingWatchTests
     }
 
     [Fact]
+    public async Task Watch_SilentConnection_IsAbandonedAfterServerTimeoutPlusGrace()
+    {
+        var client = new ScriptedWatchClient<ConfigMap>(
+            new Connection([Event(WatchEventType.Added, "a", "101")], Hangs: true),
+            new Connection([Event(WatchEventType.Added, "b", "102")]));
+        var time = new FakeTimeProvider();
+        var options = Options with { MinimumTimeout = TimeSpan.FromSeconds(10), ClientGrace = TimeSpan.FromSeconds(5) };
+        var watch = new ResumingWatch<ConfigMap>(client, options, time);
+
+        var reading = watch.WatchAsync().Take(2).Select(e => e.Object.Metadata.Name).ToListAsync().AsTask();
+        await Eventually(() => client.StartedFrom.Count == 1);
+        time.Advance(TimeSpan.FromSeconds(14));
+        await Task.Delay(50);
+        var abandonedEarly = client.StartedFrom.Count > 1;
+        time.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.Equal(["a", "b"], await reading);
+        Assert.False(abandonedEarly);
+        Assert.Equal(["100", "101"], client.StartedFrom);
+    }
+
+    [Fact]
     public async Task Watch_Gone_EndsWithTheServerStatus()
     {
         var gone = new KubernetesApiException("WATCH /api/v1/configmaps", new Status { Code = 410, Reason = "Expired", Message = "too old resource version" });

@@ -35,6 +35,11 @@ internal sealed class ScriptedWatchClient<T>(params ScriptedWatchClient<T>.Conne
         {
             throw connection.Failure;
         }
+
+        if (connection.Hangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
     }
 
     public Task<TOut?> GetAsync<TOut>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
@@ -61,5 +66,6 @@ internal sealed class ScriptedWatchClient<T>(params ScriptedWatchClient<T>.Conne
     public Task<bool> DeleteAsync<TOut>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
         where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
 
-    internal sealed record Connection(IReadOnlyList<WatchEvent<T>> Events, Exception? Failure = null);
+    /// <param name="Hangs">After its events the connection stays open and silent, as a half-open TCP connection does.</param>
+    internal sealed record Connection(IReadOnlyList<WatchEvent<T>> Events, Exception? Failure = null, bool Hangs = false);
 }
