@@ -98,7 +98,7 @@ public sealed class LatitudeClient(
         {
             return map();
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException)
         {
             throw new LatitudeApiException(operation, 200, LatitudeErrorKind.MalformedResponse, new LatitudeError { Detail = "unexpected response: " + e.Message }, inner: e);
         }

@@ -10,31 +10,40 @@ internal sealed class KubeConfigFile
     public string? CurrentContext { get; set; }
 
     [YamlMember(Alias = "clusters")]
-    public List<Named<KubeCluster>> Clusters { get; set; } = [];
+    public List<NamedCluster> Clusters { get; set; } = [];
 
     [YamlMember(Alias = "users")]
-    public List<Named<KubeUser>> Users { get; set; } = [];
+    public List<NamedUser> Users { get; set; } = [];
 
     [YamlMember(Alias = "contexts")]
-    public List<Named<KubeContext>> Contexts { get; set; } = [];
+    public List<NamedContext> Contexts { get; set; } = [];
 }
 
-internal sealed class Named<T>
-    where T : class, new()
+internal sealed class NamedCluster
 {
     [YamlMember(Alias = "name")]
     public string Name { get; set; } = "";
 
     [YamlMember(Alias = "cluster")]
-    public T? Cluster { get; set; }
+    public KubeCluster Cluster { get; set; } = new();
+}
+
+internal sealed class NamedUser
+{
+    [YamlMember(Alias = "name")]
+    public string Name { get; set; } = "";
 
     [YamlMember(Alias = "user")]
-    public T? User { get; set; }
+    public KubeUser User { get; set; } = new();
+}
+
+internal sealed class NamedContext
+{
+    [YamlMember(Alias = "name")]
+    public string Name { get; set; } = "";
 
     [YamlMember(Alias = "context")]
-    public T? Context { get; set; }
-
-    public T Value => Cluster ?? User ?? Context ?? new T();
+    public KubeContext Context { get; set; } = new();
 }
 
 internal sealed class KubeCluster

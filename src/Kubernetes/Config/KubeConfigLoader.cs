@@ -34,9 +34,9 @@ public static class KubeConfigLoader
 
         var contextName = context ?? file.CurrentContext
             ?? throw new InvalidDataException($"{source}: no current-context is set and no context was requested");
-        var ctx = Find(file.Contexts, contextName, "context", source);
-        var cluster = Find(file.Clusters, ctx.Cluster ?? "", "cluster", source);
-        var user = string.IsNullOrEmpty(ctx.User) ? new KubeUser() : Find(file.Users, ctx.User, "user", source);
+        var ctx = Find(file.Contexts.Select(c => (c.Name, c.Context)), contextName, "context", source);
+        var cluster = Find(file.Clusters.Select(c => (c.Name, c.Cluster)), ctx.Cluster ?? "", "cluster", source);
+        var user = string.IsNullOrEmpty(ctx.User) ? new KubeUser() : Find(file.Users.Select(u => (u.Name, u.User)), ctx.User, "user", source);
         if (user.Exec is not null || user.AuthProvider is not null)
         {
             throw new NotSupportedException($"{source}: user '{ctx.User}' uses an exec or auth-provider plugin, which this client does not support; use a token or client certificate.");
@@ -66,8 +66,8 @@ public static class KubeConfigLoader
         };
     }
 
-    private static T Find<T>(List<Named<T>> entries, string name, string what, string source)
-        where T : class, new() =>
-        entries.FirstOrDefault(e => e.Name == name)?.Value
+    private static T Find<T>(IEnumerable<(string Name, T Value)> entries, string name, string what, string source)
+        where T : class =>
+        entries.FirstOrDefault(e => e.Name == name).Value
         ?? throw new InvalidDataException($"{source}: {what} '{name}' is not defined");
 }
