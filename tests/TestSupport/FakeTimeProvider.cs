@@ -55,11 +55,41 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Steps the clock until <paramref name="done"/> holds, pausing briefly in real time after each step so
+    /// that code woken by a timer runs (and starts its next timer) before the clock moves on. Fails after
+    /// <paramref name="limit"/> of fake time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan limit)
+    {
+        var elapsed = TimeSpan.Zero;
+        await Settle();
+        while (!done())
+        {
+            if (elapsed >= limit)
+            {
+                throw new TimeoutException($"not done after {limit} of fake time");
+            }
+
+            Advance(step);
+            elapsed += step;
+            await Settle();
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new FakeTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    private static async Task Settle()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Task.Delay(2);
+        }
     }
 
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer

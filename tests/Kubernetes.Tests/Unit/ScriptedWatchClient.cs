@@ -8,17 +8,24 @@ namespace BucketOperator.Kubernetes.Tests.Unit;
 /// An <see cref="IKubernetesClient"/> whose watch connections follow a script: each connection yields some
 /// events, then ends cleanly or fails. Only watching is supported; it records where each connection started.
 /// </summary>
-internal sealed class ScriptedWatchClient<T>(params ScriptedWatchClient<T>.Connection[] script) : IKubernetesClient
+internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedWatchClient<T>.Connection[] script) : IKubernetesClient
     where T : IKubernetesObject<T>
 {
     private int _next;
 
     public List<string?> StartedFrom { get; } = [];
 
+    /// <summary>The clock's time at each connection start.</summary>
+    public List<DateTimeOffset> StartedAt { get; } = [];
+
+    /// <summary>The clock's time at each scripted failure.</summary>
+    public List<DateTimeOffset> FailedAt { get; } = [];
+
     public async IAsyncEnumerable<WatchEvent<TOut>> WatchAsync<TOut>(string? @namespace = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where TOut : IKubernetesObject<TOut>
     {
         StartedFrom.Add(options?.ResourceVersion);
+        StartedAt.Add(time.GetUtcNow());
         if (_next >= script.Length)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -33,6 +40,7 @@ internal sealed class ScriptedWatchClient<T>(params ScriptedWatchClient<T>.Conne
 
         if (connection.Failure is not null)
         {
+            FailedAt.Add(time.GetUtcNow());
             throw connection.Failure;
         }
 

@@ -23,7 +23,7 @@ public sealed class RateLimiterTests
             }
         }).ToList();
 
-        await RunClockUntil(time, () => callers.All(c => c.IsCompleted), step: TimeSpan.FromSeconds(1), limit: TimeSpan.FromMinutes(6));
+        await time.AdvanceUntilAsync(() => callers.All(c => c.IsCompleted), step: TimeSpan.FromSeconds(1), limit: TimeSpan.FromMinutes(6));
 
         var times = granted.Order().ToList();
         var busiestWindow = times.Max(t => times.Count(u => u >= t && u < t + Minute));
@@ -45,9 +45,9 @@ public sealed class RateLimiterTests
         await limiter.AcquireAsync(CancellationToken.None);
 
         var fourth = limiter.AcquireAsync(CancellationToken.None);
-        await RunClockUntil(time, () => time.GetUtcNow() - start >= TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(1), Minute);
+        await time.AdvanceUntilAsync(() => time.GetUtcNow() - start >= TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(1), Minute);
         var waitingAt59 = !fourth.IsCompleted;
-        await RunClockUntil(time, () => fourth.IsCompleted, TimeSpan.FromSeconds(1), Minute);
+        await time.AdvanceUntilAsync(() => fourth.IsCompleted, TimeSpan.FromSeconds(1), Minute);
 
         Assert.True(waitingAt59);
         Assert.Equal(TimeSpan.FromSeconds(60), await fourth - start);
@@ -63,7 +63,7 @@ public sealed class RateLimiterTests
 
         limiter.PauseFor(TimeSpan.FromSeconds(30));
         var next = limiter.AcquireAsync(CancellationToken.None);
-        await RunClockUntil(time, () => next.IsCompleted, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        await time.AdvanceUntilAsync(() => next.IsCompleted, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
 
         Assert.Equal(TimeSpan.FromSeconds(30), await next - start);
     }
@@ -75,27 +75,5 @@ public sealed class RateLimiterTests
 
         Assert.Equal((60, 20), (limiter.For(HttpMethod.Get).Limit, limiter.For(HttpMethod.Delete).Limit));
         Assert.Same(limiter.Writes, limiter.For(HttpMethod.Post));
-    }
-
-    /// <summary>Moves the fake clock a step at a time, letting woken callers run between steps.</summary>
-    internal static async Task RunClockUntil(FakeTimeProvider time, Func<bool> done, TimeSpan step, TimeSpan limit)
-    {
-        var elapsed = TimeSpan.Zero;
-        await Settle();
-        while (!done())
-        {
-            Assert.True(elapsed < limit, $"not done after {limit} of fake time");
-            time.Advance(step);
-            elapsed += step;
-            await Settle();
-        }
-    }
-
-    private static async Task Settle()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            await Task.Delay(2);
-        }
     }
 }
