@@ -6,8 +6,9 @@ namespace BucketOperator.Kubernetes.Config;
 internal sealed class TokenFileHandler(string? token, string? tokenFile, TimeProvider time) : DelegatingHandler
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
-    private string? _cached = token;
-    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+
+    // One immutable snapshot, swapped whole: concurrent requests never see a token paired with another read's time.
+    private Snapshot _snapshot = new(token, DateTimeOffset.MinValue);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -22,13 +23,16 @@ internal sealed class TokenFileHandler(string? token, string? tokenFile, TimePro
 
     private async Task<string?> CurrentTokenAsync(CancellationToken cancellationToken)
     {
-        if (tokenFile is null || time.GetUtcNow() - _readAt < RefreshInterval)
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (tokenFile is null || time.GetUtcNow() - snapshot.ReadAt < RefreshInterval)
         {
-            return _cached;
+            return snapshot.Token;
         }
 
-        _cached = (await File.ReadAllTextAsync(tokenFile, cancellationToken)).Trim();
-        _readAt = time.GetUtcNow();
-        return _cached;
+        var fresh = new Snapshot((await File.ReadAllTextAsync(tokenFile, cancellationToken)).Trim(), time.GetUtcNow());
+        Volatile.Write(ref _snapshot, fresh);
+        return fresh.Token;
     }
+
+    private sealed record Snapshot(string? Token, DateTimeOffset ReadAt);
 }
