@@ -8,6 +8,7 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<FakeTimer> _timers = [];
+    private readonly List<(int Count, TaskCompletionSource Done)> _timerWaiters = [];
     private DateTimeOffset _now = start;
 
     public FakeTimeProvider()
@@ -77,11 +78,65 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>Timers that will fire on a future <see cref="Advance"/>.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> timers are pending, i.e. once the code under test has
+    /// reached the point where it waits on the clock. Tests then <see cref="Advance"/> knowing the wait is
+    /// armed, instead of sleeping real time and hoping. Fails after <paramref name="realTimeout"/> (default 10 s).
+    /// </summary>
+    public async Task WaitForTimersAsync(int count = 1, TimeSpan? realTimeout = null)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_timers.Count >= count)
+            {
+                return;
+            }
+
+            _timerWaiters.Add((count, done));
+        }
+
+        try
+        {
+            await done.Task.WaitAsync(realTimeout ?? TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                _timerWaiters.RemoveAll(w => w.Done == done);
+                throw new TimeoutException($"expected {count} pending timer(s), have {_timers.Count}");
+            }
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new FakeTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>Called under the lock.</summary>
+    private void SignalTimerWaiters()
+    {
+        foreach (var waiter in _timerWaiters.Where(w => _timers.Count >= w.Count).ToList())
+        {
+            _timerWaiters.Remove(waiter);
+            waiter.Done.TrySetResult();
+        }
     }
 
     private static async Task Settle()
@@ -108,6 +163,7 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
                 {
                     DueAt = owner._now + dueTime;
                     owner._timers.Add(this);
+                    owner.SignalTimerWaiters();
                 }
             }
 
