@@ -1,0 +1,80 @@
+using BucketOperator.Kubernetes.Cache;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.Serialization;
+
+namespace BucketOperator.Kubernetes.Tests.Unit.Cache;
+
+public sealed class StoreTests
+{
+    private readonly Store<ConfigMap> _store = new(new ObjectCopier<ConfigMap>(KubernetesJson.Default));
+
+    [Fact]
+    public void Get_ReturnedObjectMutated_CacheUnchanged()
+    {
+        _store.Put(ConfigMap("a", ("team", "blue")));
+
+        var copy = _store.Get(new ObjectKey("ns", "a"))!;
+        copy.Metadata.Labels!["team"] = "red";
+        copy.Data!["v"] = "changed";
+        var fromList = _store.List().Single() with { };
+        fromList.Metadata.Labels!.Clear();
+
+        var cached = _store.Get(new ObjectKey("ns", "a"))!;
+        Assert.Equal("blue", cached.Metadata.Labels!["team"]);
+        Assert.Equal("1", cached.Data!["v"]);
+    }
+
+    [Fact]
+    public void ByIndex_LabelChanges_ObjectMovesToTheNewValue()
+    {
+        _store.AddIndex("team", Indexers.ByLabel("team"));
+        _store.Put(ConfigMap("a", ("team", "blue")));
+        _store.Put(ConfigMap("b", ("team", "blue")));
+
+        _store.Put(ConfigMap("a", ("team", "red")));
+
+        Assert.Equal(["b"], _store.ByIndex("team", "blue").Select(c => c.Metadata.Name));
+        Assert.Equal(["a"], _store.ByIndex("team", "red").Select(c => c.Metadata.Name));
+    }
+
+    [Fact]
+    public void AddIndex_AfterItemsExist_IndexesThem()
+    {
+        _store.Put(ConfigMap("a", ("team", "blue")));
+
+        _store.AddIndex("team", Indexers.ByLabel("team"));
+
+        Assert.Single(_store.ByIndex("team", "blue"));
+    }
+
+    [Fact]
+    public void Remove_DropsFromIndexes()
+    {
+        _store.AddIndex(Indexers.ControllerUid, Indexers.ByControllerUid);
+        var owned = ConfigMap("a");
+        owned.Metadata.OwnerReferences = [new OwnerReference { ApiVersion = "v1", Kind = "X", Name = "o", Uid = "u1", Controller = true }];
+        _store.Put(owned);
+
+        _store.Remove(new ObjectKey("ns", "a"));
+
+        Assert.Empty(_store.ByIndex(Indexers.ControllerUid, "u1"));
+        Assert.Equal(0, _store.Count);
+    }
+
+    [Fact]
+    public void ByIndex_UnknownIndex_Throws() =>
+        Assert.Throws<ArgumentException>(() => _store.ByIndex("nope", "x"));
+
+    private static ConfigMap ConfigMap(string name, params (string Key, string Value)[] labels) => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = name,
+            Namespace = "ns",
+            Uid = "uid-" + name,
+            Labels = labels.ToDictionary(l => l.Key, l => l.Value),
+        },
+        Data = new Dictionary<string, string> { ["v"] = "1" },
+    };
+}
