@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BucketOperator.Entities.Serialization;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.Serialization;
+using BucketOperator.TestSupport;
+
+namespace BucketOperator.Entities.Tests.Integration;
+
+/// <summary>
+/// The generated CRD on the real API server, with the typed entity. Objects are sent as raw JSON through
+/// server-side apply (as Argo CD and <c>kubectl apply --server-side</c> do), so the server, not the C#
+/// initializers, fills in the defaults that are read back.
+/// </summary>
+[Collection(ControlPlaneFixture.Collection)]
+public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyncLifetime
+{
+    private static readonly PatchOptions Apply = new("entities-tests");
+
+    private static readonly JsonSerializerOptions Json = KubernetesJson.Create(EntitiesJsonContext.Default, StoredJsonContext.Default);
+
+    private readonly KubernetesClient _client = fixture.Plane.CreateClient(Json);
+
+    private string _namespace = "";
+
+    public async Task InitializeAsync()
+    {
+        _namespace = (await _client.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "entities-" } })).Metadata.Name!;
+        await ManifestInstaller.InstallCrdAsync(_client, ManifestInstaller.ObjectBucketCrdPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _client.DeleteAsync<Namespace>(_namespace);
+        _client.Dispose();
+    }
+
+    [Fact]
+    public async Task Apply_EverySample_IsStoredWithDefaultsAndReadBackTyped()
+    {
+        var samples = Directory.GetFiles(YamlManifests.RepositoryPath("config", "samples"), "*.yaml")
+            .SelectMany(YamlManifests.Load)
+            .Where(d => d["kind"]?.GetValue<string>() == ObjectBucket.Resource.Kind)
+            .ToList();
+        Assert.NotEmpty(samples);
+
+        foreach (var sample in samples)
+        {
+            var name = sample["metadata"]!["name"]!.GetValue<string>();
+            var expected = WithSchemaDefaults(sample["spec"]!.AsObject());
+
+            var stored = await _client.PatchAsync<StoredObjectBucket>(name, _namespace, Patch.Apply(sample.ToJsonString()), Apply);
+            var typed = await _client.GetAsync<ObjectBucket>(name, _namespace);
+
+            Assert.True(JsonNode.DeepEquals(expected, stored.Spec), $"{name}: stored {stored.Spec}, expected {expected}");
+            var typedSpec = JsonSerializer.SerializeToNode(typed!.Spec, Json.TypeInfo<ObjectBucketSpec>());
+            Assert.True(JsonNode.DeepEquals(stored.Spec, typedSpec), $"{name}: typed {typedSpec}, stored {stored.Spec}");
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"region":"DAL","storageClass":"fast"}""", "spec.storageClass")]
+    [InlineData("""{"region":"DAL","bucketName":"Not_Valid"}""", "spec.bucketName")]
+    [InlineData("""{"storageClass":"standard"}""", "spec.region")]
+    [InlineData("""{"region":"DAL","objectLock":{"enabled":true,"retentionDays":0}}""", "spec.objectLock.retentionDays")]
+    [InlineData("""{"region":"DAL","deletionPolicy":"Orphan"}""", "spec.deletionPolicy")]
+    [InlineData("""{"region":"DAL","credentialsSecretRef":{"name":"token"}}""", "spec.credentialsSecretRef.key")]
+    public async Task Apply_InvalidSpec_IsRejectedNamingTheField(string spec, string field)
+    {
+        var body = new JsonObject
+        {
+            ["apiVersion"] = ObjectBucket.Resource.ApiVersion,
+            ["kind"] = ObjectBucket.Resource.Kind,
+            ["metadata"] = new JsonObject { ["name"] = "invalid" },
+            ["spec"] = JsonNode.Parse(spec),
+        };
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(
+            () => _client.PatchAsync<ObjectBucket>("invalid", _namespace, Patch.Apply(body.ToJsonString()), Apply));
+
+        Assert.True(error.IsInvalid, error.Message);
+        Assert.Contains(error.Status.Details!.Causes!, c => c.Field == field);
+        Assert.Null(await _client.GetAsync<ObjectBucket>("invalid", _namespace));
+    }
+
+    [Fact]
+    public async Task ReplaceStatus_WithReadyCondition_IsStoredAndReadBack()
+    {
+        var created = await _client.CreateAsync(NewBucket("status"));
+        var status = new ObjectBucketStatus
+        {
+            ObservedGeneration = created.Metadata.Generation,
+            BucketId = "bkt_6VE1Wd37dXnZJ",
+            BucketName = "status",
+            Region = "DAL",
+            StorageClass = StorageClasses.Standard,
+            Versioning = false,
+            ObjectLock = new ObjectLockStatus { Enabled = false, Mode = ObjectLockModes.None },
+            CreatedAt = new DateTimeOffset(2026, 3, 19, 10, 30, 0, 500, TimeSpan.Zero),
+            Conditions =
+            [
+                new Condition
+                {
+                    Type = ObjectBucketNames.ReadyCondition,
+                    Status = "True",
+                    Reason = ReadyReasons.Available,
+                    Message = "Bucket status is ready",
+                    ObservedGeneration = created.Metadata.Generation,
+                    LastTransitionTime = new DateTimeOffset(2026, 3, 19, 10, 30, 1, TimeSpan.Zero),
+                },
+            ],
+        };
+
+        await _client.ReplaceStatusAsync(created with { Status = status });
+        var stored = (await _client.GetAsync<ObjectBucket>("status", _namespace))!;
+
+        var ready = Assert.Single(stored.Status!.Conditions!);
+        Assert.Equal(status.Conditions[0], ready);
+        Assert.Equal(status with { Conditions = null }, stored.Status with { Conditions = null });
+        Assert.Equal(created.Metadata.Generation, stored.Metadata.Generation);
+    }
+
+    [Fact]
+    public async Task PatchStatus_ConditionWithoutReason_IsRejected()
+    {
+        await _client.CreateAsync(NewBucket("no-reason"));
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => _client.PatchStatusAsync<ObjectBucket>(
+            "no-reason",
+            _namespace,
+            Patch.Merge("""{"status":{"conditions":[{"type":"Ready","status":"Unknown","message":"Creating the bucket","lastTransitionTime":"2026-03-19T10:30:00Z"}]}}""")));
+
+        Assert.True(error.IsInvalid, error.Message);
+        // 1.20 names list items without their index; newer servers add it.
+        Assert.Contains(error.Status.Details!.Causes!, c => c.Field is "status.conditions.reason" or "status.conditions[0].reason");
+    }
+
+    /// <summary>The spec as the schema's defaults complete it (written out here, independently of the attributes).</summary>
+    private static JsonObject WithSchemaDefaults(JsonObject spec)
+    {
+        var expected = spec.DeepClone().AsObject();
+        expected.TryAdd("storageClass", "standard");
+        expected.TryAdd("versioning", false);
+        expected.TryAdd("scoped", false);
+        expected.TryAdd("deletionPolicy", "Retain");
+        if (expected["objectLock"] is JsonObject objectLock)
+        {
+            objectLock.TryAdd("enabled", false);
+            objectLock.TryAdd("mode", "NONE");
+        }
+
+        return expected;
+    }
+
+    private ObjectBucket NewBucket(string name) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = _namespace },
+        Spec = new ObjectBucketSpec { Region = "DAL" },
+    };
+}
