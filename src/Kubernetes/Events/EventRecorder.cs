@@ -36,7 +36,12 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
             var now = _time.GetUtcNow();
             var (series, known) = _recent.Observe(key, now, options.AggregationWindow);
             var written = await WriteAsync(template, series, known, now, cancellationToken);
-            _recent.Set(key, written);
+            if (written != series)
+            {
+                // Continued from the server's copy. Otherwise memory is left alone: a concurrent repeat may have counted past us.
+                _recent.Set(key, written);
+            }
+
             EventMetrics.Written.Add(1, tags);
             Log.Recorded(_logger, type, reason, T.Resource.Kind, involved.Metadata.Namespace, involved.Metadata.Name, template.Metadata.Name!, written.Count);
         }

@@ -16,7 +16,10 @@ public sealed record Condition
     /// <summary>A CamelCase cause for the status, e.g. "Available".</summary>
     public required string Reason { get; init; }
 
-    /// <summary>Detail for humans; may be empty, never absent.</summary>
+    /// <summary>
+    /// Detail for humans, never absent. The convention allows an empty one, but give text: some API servers (the
+    /// project's 1.20 test server among them) reject every empty string in a custom resource as "null".
+    /// </summary>
     public required string Message { get; init; }
 
     /// <summary>The <c>metadata.generation</c> this condition was computed from; null when not tracked.</summary>

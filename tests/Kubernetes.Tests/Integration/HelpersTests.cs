@@ -108,7 +108,7 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
             Type = "Ready",
             Status = "Unknown",
             Reason = "Provisioning",
-            Message = "",
+            Message = "creating the bucket",
             ObservedGeneration = widget.Metadata.Generation,
             LastTransitionTime = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero),
         };
@@ -129,9 +129,11 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.PatchStatusAsync<Widget>("w", Namespace, incomplete));
 
+        // 1.20 names the field "status.conditions.reason", newer servers "status.conditions[0].reason".
         Assert.True(error.IsInvalid);
-        Assert.Contains(error.Status.Details!.Causes!, c => c.Field == "status.conditions[0].reason");
-        Assert.Contains(error.Status.Details!.Causes!, c => c.Field == "status.conditions[0].message");
+        Assert.Equal(
+            ["message", "reason"],
+            error.Status.Details!.Causes!.Where(c => c.Reason == "FieldValueRequired").Select(c => c.Field!.Split('.')[^1]).Order(StringComparer.Ordinal));
     }
 
     private Task<ConfigMap> CreateConfigMapAsync(string name) =>
