@@ -14,6 +14,7 @@ namespace BucketOperator.Kubernetes.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(Status))]
+[JsonSerializable(typeof(Condition))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Namespace))]

@@ -32,7 +32,21 @@ public sealed record Widget : IKubernetesObject<Widget>
             "subresources": {"status": {}},
             "schema": {"openAPIV3Schema": {"type": "object", "properties": {
               "spec": {"type": "object", "properties": {"size": {"type": "integer", "minimum": 1}}},
-              "status": {"type": "object", "properties": {"phase": {"type": "string"}}}
+              "status": {"type": "object", "properties": {
+                "phase": {"type": "string"},
+                "conditions": {"type": "array", "items": {
+                  "type": "object",
+                  "required": ["type", "status", "reason", "message", "lastTransitionTime"],
+                  "properties": {
+                    "type": {"type": "string"},
+                    "status": {"type": "string", "enum": ["True", "False", "Unknown"]},
+                    "reason": {"type": "string", "minLength": 1},
+                    "message": {"type": "string"},
+                    "observedGeneration": {"type": "integer", "format": "int64"},
+                    "lastTransitionTime": {"type": "string", "format": "date-time"}
+                  }
+                }}
+              }}
             }}}
           }]
         }
@@ -41,7 +55,8 @@ public sealed record Widget : IKubernetesObject<Widget>
 
 public sealed record WidgetSpec(int Size);
 
-public sealed record WidgetStatus(string Phase);
+/// <param name="Conditions">Schema as metav1.Condition: every field but observedGeneration required.</param>
+public sealed record WidgetStatus(string Phase, IList<Condition>? Conditions = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

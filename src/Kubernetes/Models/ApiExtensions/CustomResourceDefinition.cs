@@ -24,5 +24,5 @@ public sealed record CustomResourceDefinition : IKubernetesObject<CustomResource
 
 public sealed record CustomResourceDefinitionStatus
 {
-    public IList<Condition>? Conditions { get; init; }
+    public IList<CustomResourceDefinitionCondition>? Conditions { get; init; }
 }
