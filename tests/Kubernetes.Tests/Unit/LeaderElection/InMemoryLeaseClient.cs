@@ -8,7 +8,8 @@ namespace BucketOperator.Kubernetes.Tests.Unit.LeaderElection;
 /// Leases kept in memory with the API server's optimistic concurrency: every write gets a new
 /// resourceVersion, a replace carrying an older one is answered 409 Conflict, a create of an existing name
 /// 409 AlreadyExists. Only Get, Create and Replace of Leases are supported. It can simulate an outage
-/// (calls fail at once, or never answer) and records every accepted write with the clock's time.
+/// (calls fail at once, or never answer) and records every accepted write with the clock's time. Calls
+/// otherwise complete synchronously, so code woken by a fake timer finishes its call at that very time.
 /// </summary>
 internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
 {
@@ -142,7 +143,6 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
             throw new NotSupportedException($"only Leases are stored, not {typeof(T).Name}");
         }
 
-        await Task.Yield();
         switch (Mode)
         {
             case Outage.Failing:
@@ -150,7 +150,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
                 throw Failure(503, "ServiceUnavailable");
             case Outage.Silent:
                 Interlocked.Increment(ref _failedCalls);
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
                 break;
         }
     }
