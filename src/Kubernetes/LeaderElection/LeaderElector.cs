@@ -45,6 +45,7 @@ public sealed class LeaderElector
     /// <summary>The holder named by the last lease record seen (null before the first read and after a release).</summary>
     public string? CurrentLeader => _currentLeader;
 
+    /// <summary>This candidate's identity in the Lease (<see cref="LeaderElectionOptions.Identity"/>).</summary>
     public string Identity => _options.Identity;
 
     /// <summary>
@@ -55,6 +56,8 @@ public sealed class LeaderElector
     /// process, as controller-runtime does. On shutdown, or when the work ends by itself, the lease is kept
     /// renewed until the work has stopped and then released (<see cref="LeaderElectionOptions.ReleaseOnCancel"/>).
     /// Cancellation is a normal end (no exception); a failure of the work is rethrown after the release.
+    /// A return while <paramref name="cancellationToken"/> is not cancelled means leadership ended without a
+    /// shutdown (lost, or the work finished): the process should exit.
     /// </summary>
     /// <exception cref="InvalidOperationException">RunAsync is already running on this elector.</exception>
     public async Task RunAsync(Func<CancellationToken, Task> lead, CancellationToken cancellationToken)
