@@ -8,7 +8,7 @@ public sealed record RateLimitingQueueOptions<TKey>
     public required string Name { get; init; }
 
     /// <summary>
-    /// Decides the delay of <see cref="RateLimitingQueue{TKey}.AddRateLimited"/>. Default:
+    /// Decides the delay of <see cref="RateLimitingQueue{TKey}.AddRateLimited(TKey)"/>. Default:
     /// <see cref="DefaultControllerRateLimiter"/> on <see cref="TimeProvider"/>.
     /// </summary>
     public IRateLimiter<TKey>? RateLimiter { get; init; }

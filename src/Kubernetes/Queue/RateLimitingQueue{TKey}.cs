@@ -11,14 +11,14 @@ namespace BucketOperator.Kubernetes.Queue;
 /// <item>One worker per key: a key added while a worker holds it is processed again, once, after
 /// <see cref="Done"/>, and never by two workers at once.</item>
 /// <item>Delays: <see cref="AddAfter"/> holds a key until its time (the earliest, if added again meanwhile);
-/// <see cref="AddRateLimited"/> takes the delay from the rate limiter, whose failure count only
+/// <see cref="AddRateLimited(TKey)"/> takes the delay from the rate limiter, whose failure count only
 /// <see cref="Forget"/> resets.</item>
 /// <item>Shutdown: <see cref="ShutDown"/> stops at once, <see cref="ShutDownWithDrainAsync"/> lets the workers
 /// finish what is queued.</item>
 /// </list>
 /// A worker loops: <c>var (key, shuttingDown) = await queue.GetAsync(ct)</c>; stop if <c>shuttingDown</c>; else
 /// process and call <see cref="Done"/> (in a <c>finally</c>), then <see cref="Forget"/> on success or
-/// <see cref="AddRateLimited"/> on failure. Metrics: <c>workqueue_*</c> on the runtime meter, tagged <c>name</c>.
+/// <see cref="AddRateLimited(TKey)"/> on failure. Metrics: <c>workqueue_*</c> on the runtime meter, tagged <c>name</c>.
 /// </summary>
 public sealed class RateLimitingQueue<TKey> : IDisposable
     where TKey : notnull
@@ -80,10 +80,23 @@ public sealed class RateLimitingQueue<TKey> : IDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="AddRateLimited(TKey)"/>, but never sooner than <paramref name="notBefore"/> (e.g. a provider's
+    /// retry-after): the failure still counts toward the key's backoff.
+    /// </summary>
+    public void AddRateLimited(TKey key, TimeSpan notBefore)
+    {
+        if (!_queue.IsShuttingDown)
+        {
+            var backoff = _limiter.When(key);
+            AddAfter(key, backoff > notBefore ? backoff : notBefore);
+        }
+    }
+
     /// <summary>Resets the failure count of <paramref name="key"/>; does not remove it from the queue.</summary>
     public void Forget(TKey key) => _limiter.Forget(key);
 
-    /// <summary>Failures of <paramref name="key"/> recorded by <see cref="AddRateLimited"/> since it was last forgotten.</summary>
+    /// <summary>Failures of <paramref name="key"/> recorded by <see cref="AddRateLimited(TKey)"/> since it was last forgotten.</summary>
     public int NumRequeues(TKey key) => _limiter.NumRequeues(key);
 
     /// <summary>

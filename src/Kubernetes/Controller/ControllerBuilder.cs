@@ -1,0 +1,101 @@
+using BucketOperator.Kubernetes.Cache;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Queue;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BucketOperator.Kubernetes.Controller;
+
+/// <summary>
+/// Wires a reconciler to the informers that should trigger it, in controller-runtime's words:
+/// <code>
+/// new ControllerBuilder&lt;ObjectBucket&gt;(informers)
+///     .For(bucketOptions)                  // every change to an ObjectBucket enqueues its key
+///     .Owns&lt;Secret&gt;(secretOptions)        // a change to a Secret it controls enqueues the owner
+///     .WithOptions(new ControllerOptions { Workers = 4 })
+///     .Complete(reconciler);
+/// </code>
+/// Handlers only enqueue keys; the reconciler reads the current state itself.
+/// </summary>
+public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+    where T : IKubernetesObject<T>
+{
+    private readonly List<Action<RateLimitingQueue<ObjectKey>>> _handlers = [];
+    private readonly List<Func<CancellationToken, Task>> _waitForCaches = [];
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private string _name = T.Resource.Kind.ToLowerInvariant();
+    private ControllerOptions _options = new();
+    private bool _hasFor;
+
+    /// <summary>The primary kind: every add, update, delete and resync of a <typeparamref name="T"/> enqueues its key.</summary>
+    public ControllerBuilder<T> For(InformerOptions? options = null)
+    {
+        var informer = informers.For<T>(options);
+        _hasFor = true;
+        return Watch(informer, obj => [ObjectKey.Of(obj)]);
+    }
+
+    /// <summary>
+    /// Objects this controller creates and controls: a change to one enqueues the key of its controller (the
+    /// ownerReference with <c>controller: true</c> whose kind is <typeparamref name="T"/>), in the owned object's namespace.
+    /// </summary>
+    public ControllerBuilder<T> Owns<TOwned>(InformerOptions? options = null)
+        where TOwned : IKubernetesObject<TOwned> =>
+        Watches<TOwned>(owned => owned.Metadata.OwnerReferences?
+            .Where(o => o.Controller == true && o.Kind == T.Resource.Kind && GroupOf(o.ApiVersion) == T.Resource.Group)
+            .Select(o => new ObjectKey(owned.Metadata.Namespace, o.Name)) ?? [], options);
+
+    /// <summary>Any other kind, mapped to the keys it should enqueue.</summary>
+    public ControllerBuilder<T> Watches<TOther>(Func<TOther, IEnumerable<ObjectKey>> map, InformerOptions? options = null)
+        where TOther : IKubernetesObject<TOther> => Watch(informers.For<TOther>(options), map);
+
+    /// <summary>Names the controller (logs, metrics, queue); default: the kind in lower case.</summary>
+    public ControllerBuilder<T> Named(string name)
+    {
+        _name = name;
+        return this;
+    }
+
+    public ControllerBuilder<T> WithOptions(ControllerOptions options)
+    {
+        _options = options;
+        return this;
+    }
+
+    /// <summary>Builds the controller; run it with <see cref="Controller{T}.RunAsync"/> after (or while) the informers run.</summary>
+    public Controller<T> Complete(IReconciler<T> reconciler, IRateLimiter<ObjectKey>? rateLimiter = null)
+    {
+        if (!_hasFor)
+        {
+            throw new InvalidOperationException($"Controller {_name}: call For() to name the kind it reconciles.");
+        }
+
+        var factory = loggerFactory ?? NullLoggerFactory.Instance;
+        var queue = new RateLimitingQueue<ObjectKey>(
+            new RateLimitingQueueOptions<ObjectKey> { Name = _name, RateLimiter = rateLimiter, TimeProvider = _time },
+            factory.CreateLogger<RateLimitingQueue<ObjectKey>>());
+        foreach (var register in _handlers)
+        {
+            register(queue);
+        }
+
+        return new Controller<T>(_name, reconciler, queue, _waitForCaches, _options, factory.CreateLogger<Controller<T>>(), _time);
+    }
+
+    /// <summary>"group/version" → group; "v1" (the core group) → "".</summary>
+    private static string GroupOf(string apiVersion) => apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+
+    private ControllerBuilder<T> Watch<TSource>(Informer<TSource> informer, Func<TSource, IEnumerable<ObjectKey>> map)
+        where TSource : IKubernetesObject<TSource>
+    {
+        _waitForCaches.Add(informer.WaitForSyncAsync);
+        _handlers.Add(queue => informer.AddEventHandler(new ResourceEventHandler<TSource>(obj =>
+        {
+            foreach (var key in map(obj))
+            {
+                queue.Add(key);
+            }
+        })));
+        return this;
+    }
+}

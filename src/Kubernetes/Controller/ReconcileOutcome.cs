@@ -1,0 +1,8 @@
+namespace BucketOperator.Kubernetes.Controller;
+
+public enum ReconcileOutcome
+{
+    Done,
+    RequeueAfter,
+    Retry,
+}

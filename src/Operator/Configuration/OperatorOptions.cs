@@ -1,0 +1,47 @@
+namespace BucketOperator.Operator.Configuration;
+
+/// <summary>The settings of SPEC's "Operator process" table, parsed and validated (see <see cref="OperatorSettings"/>).</summary>
+public sealed record OperatorOptions
+{
+    /// <summary>Null: in-cluster, then <c>~/.kube/config</c>.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Default https://api.latitude.sh.</summary>
+    public Uri LatitudeApiUrl { get; init; } = new("https://api.latitude.sh");
+
+    /// <summary>File holding the operator's token, re-read when it changes.</summary>
+    public string? LatitudeTokenFile { get; init; }
+
+    /// <summary>The operator's token itself (environment only: a flag would show in the process list).</summary>
+    public string? LatitudeToken { get; init; }
+
+    /// <summary>Project used when <c>spec.project</c> is empty.</summary>
+    public string? DefaultProject { get; init; }
+
+    /// <summary>Empty: every namespace.</summary>
+    public IReadOnlyList<string> WatchNamespaces { get; init; } = [];
+
+    /// <summary>Concurrent reconciles (default 4).</summary>
+    public int Workers { get; init; } = 4;
+
+    /// <summary>How often Available buckets are checked against the API (default 10 min).</summary>
+    public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    public bool LeaderElect { get; init; }
+
+    /// <summary>Null: the service account's namespace, else latitude-system.</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
+    /// <summary>Default ":8080".</summary>
+    public string MetricsBindAddress { get; init; } = ":8080";
+
+    /// <summary>Default ":8081".</summary>
+    public string HealthProbeBindAddress { get; init; } = ":8081";
+
+    /// <summary>"json" (default) or "text".</summary>
+    public string LogFormat { get; init; } = "json";
+
+    /// <summary>Neither flag nor variable prints the token.</summary>
+    public override string ToString() =>
+        $"OperatorOptions {{ Kubeconfig = {Kubeconfig}, LatitudeApiUrl = {LatitudeApiUrl}, LatitudeTokenFile = {LatitudeTokenFile}, LatitudeToken = {(LatitudeToken is null ? "unset" : "set (hidden)")}, DefaultProject = {DefaultProject}, WatchNamespaces = [{string.Join(',', WatchNamespaces)}], Workers = {Workers}, ResyncPeriod = {ResyncPeriod}, LeaderElect = {LeaderElect} }}";
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using BucketOperator.Latitude;
+using BucketOperator.Latitude.Models;
+
+namespace BucketOperator.Operator.Reconciliation;
+
+/// <summary>
+/// Drift checks read buckets with one list per (token, project) per resync period, shared by every
+/// ObjectBucket using that pair (SPEC "Safety rules"), never a GET per bucket. Callers arriving together
+/// wait for the same list call.
+/// </summary>
+internal sealed class BucketInventory(TimeProvider time, TimeSpan maxAge)
+{
+    private readonly ConcurrentDictionary<(string Token, string Project), Entry> _entries = new();
+
+    public async Task<IReadOnlyList<Bucket>> ListAsync(ILatitudeClient latitude, string token, string project, CancellationToken cancellationToken)
+    {
+        var entry = _entries.GetOrAdd((Fingerprint(token), project), _ => new Entry());
+        await entry.Turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (entry.Buckets is null || time.GetElapsedTime(entry.ListedAt) >= maxAge)
+            {
+                entry.Buckets = await latitude.ListBucketsAsync(project, cancellationToken);
+                entry.ListedAt = time.GetTimestamp();
+            }
+
+            return entry.Buckets;
+        }
+        finally
+        {
+            entry.Turn.Release();
+        }
+    }
+
+    /// <summary>After our own create or delete the list is stale: the next reader lists again.</summary>
+    public void Invalidate(string token, string project)
+    {
+        if (_entries.TryGetValue((Fingerprint(token), project), out var entry))
+        {
+            entry.Buckets = null;
+        }
+    }
+
+    private static string Fingerprint(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public IReadOnlyList<Bucket>? Buckets { get; set; }
+
+        public long ListedAt { get; set; }
+    }
+}

@@ -1,0 +1,187 @@
+using BucketOperator.Entities;
+using BucketOperator.Kubernetes.Cache;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Controller;
+using BucketOperator.Kubernetes.Events;
+using BucketOperator.Kubernetes.Helpers;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Latitude;
+using BucketOperator.Latitude.Errors;
+using BucketOperator.Operator.Status;
+using BucketOperator.Operator.Storage;
+
+namespace BucketOperator.Operator.Reconciliation;
+
+/// <summary>
+/// Level-based reconcile of one ObjectBucket: validate (no API call on a bad or immutable change), finalizer,
+/// token, Secret ownership, then bucket (crash-safe create or adoption), drift, credentials, versioning, and an
+/// S3 proof before <c>Ready=True</c>. Every step first looks at what is already there, so a reconcile of an
+/// unchanged, healthy object writes nothing.
+/// </summary>
+internal sealed class BucketReconciler(
+    ICacheReader<ObjectBucket> buckets,
+    ICacheReader<Secret> secrets,
+    IKubernetesClient client,
+    LatitudeClientFactory latitude,
+    TokenResolver tokens,
+    BucketProvisioner provisioner,
+    CredentialManager credentials,
+    BucketFinalizer finalizer,
+    BucketInventory inventory,
+    StatusUpdater status,
+    IEventRecorder events,
+    ReconcilerOptions options) : IReconciler<ObjectBucket>
+{
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        if (buckets.Get(key) is not { } bucket)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var desired = DesiredBucket.From(bucket, options.DefaultProject);
+        if (bucket.Metadata.DeletionTimestamp is not null)
+        {
+            if (!Finalizers.Contains(bucket, ObjectBucketNames.Finalizer))
+            {
+                return ReconcileResult.Done;
+            }
+
+            if (!BucketFinalizer.NeedsProvider(bucket, desired))
+            {
+                return await finalizer.ReleaseAsync(bucket, cancellationToken);
+            }
+        }
+        else if (Check(desired, bucket) is { } invalid)
+        {
+            // Terminal until the spec changes, which enqueues the object again: no timer needed.
+            await status.WriteAsync(bucket, invalid, null, cancellationToken);
+            return ReconcileResult.Done;
+        }
+
+        var (token, problem) = await tokens.ResolveAsync(bucket, cancellationToken);
+        if (token is null)
+        {
+            return await FailAsync(bucket, ReadyState.Failed(ReadyReasons.CredentialsMissing, problem!), cancellationToken);
+        }
+
+        var context = new ReconcileContext(bucket, desired, token, latitude.ForToken(token));
+        try
+        {
+            if (bucket.Metadata.DeletionTimestamp is not null)
+            {
+                return await finalizer.DeleteAsync(context, cancellationToken);
+            }
+
+            return await ProvideAsync(context, cancellationToken);
+        }
+        catch (LatitudeApiException e)
+        {
+            var state = ProviderErrors.ToReadyState(e);
+            return await FailAsync(context.Bucket, state, cancellationToken, e.RetryAfter);
+        }
+    }
+
+    private static ReadyState? Check(DesiredBucket desired, ObjectBucket bucket)
+    {
+        var invalid = SpecValidator.Validate(desired, bucket);
+        if (invalid.Count > 0)
+        {
+            return ReadyState.Failed(ReadyReasons.InvalidSpec, string.Join("; ", invalid));
+        }
+
+        var changed = ImmutableFields.Changes(desired, bucket.Status);
+        return changed.Count > 0 ? ReadyState.Failed(ReadyReasons.ImmutableFieldChanged, string.Join("; ", changed)) : null;
+    }
+
+    private async Task<ReconcileResult> ProvideAsync(ReconcileContext context, CancellationToken cancellationToken)
+    {
+        if (!Finalizers.Contains(context.Bucket, ObjectBucketNames.Finalizer))
+        {
+            context.Bucket = await Finalizers.AddAsync(client, context.Bucket, ObjectBucketNames.Finalizer, cancellationToken);
+        }
+
+        context.Secret = await ReadSecretAsync(context, cancellationToken);
+        if (context.Secret is { } existing && !Ownership.IsControlledBy(existing, context.Bucket))
+        {
+            // Decided before any bucket exists: keys the API shows once would have nowhere to go.
+            return await FailAsync(context.Bucket, ReadyState.Failed(ReadyReasons.SecretConflict,
+                $"Secret {context.Desired.SecretName} exists and is not owned by this ObjectBucket; it is never overwritten (pick another spec.secretName or delete it)"), cancellationToken);
+        }
+
+        if (context.Bucket.Status?.BucketId is null)
+        {
+            await provisioner.ProvisionAsync(context, cancellationToken);
+        }
+        else if (await IsMissingAsync(context, cancellationToken))
+        {
+            return ReconcileResult.RequeueAfter(TimeSpan.Zero);
+        }
+
+        var recorded = context.Bucket.Status!;
+        var details = new ConnectionDetails(recorded.BucketId!, recorded.BucketName!, new Uri(recorded.Endpoint!), recorded.Region!);
+        await credentials.EnsureAsync(context, details, cancellationToken);
+        var (id, key) = ConnectionSecret.Credentials(context.Secret)!.Value;
+        if (context.Desired.Versioning && recorded.Versioning != true && await EnableVersioningAsync(context, details, id, key, cancellationToken) is { } refused)
+        {
+            return await FailAsync(context.Bucket, refused, cancellationToken);
+        }
+
+        var ready = Conditions.Find(context.Bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition);
+        var proven = ready is { Status: "True" } && ready.ObservedGeneration == context.Bucket.Metadata.Generation && !context.SecretWritten;
+        if (!proven && await S3Access.VerifyAsync(details, id, key, cancellationToken) is { } failure)
+        {
+            return await FailAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.ProviderError, failure), cancellationToken);
+        }
+
+        await status.WriteAsync(context.Bucket, ReadyState.Available($"bucket {details.BucketName} is ready; connection details are in Secret {context.Desired.SecretName}"), null, cancellationToken);
+        return ReconcileResult.Done;
+    }
+
+    /// <summary>Our Secret is in the cache (it carries our label); any other Secret of that name needs a live read.</summary>
+    private async Task<Secret?> ReadSecretAsync(ReconcileContext context, CancellationToken cancellationToken) =>
+        secrets.Get(new ObjectKey(context.Bucket.Metadata.Namespace, context.Desired.SecretName))
+            ?? await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+
+    /// <summary>
+    /// Drift: the bucket is gone from the project's shared list AND a direct read says 404 (never the list
+    /// alone). Then status forgets it, so the next pass creates it again with new credentials.
+    /// </summary>
+    private async Task<bool> IsMissingAsync(ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var recorded = context.Bucket.Status!;
+        var listed = await inventory.ListAsync(context.Latitude, context.Token, recorded.Project ?? context.Project, cancellationToken);
+        if (listed.Any(b => b.Id == recorded.BucketId) || await context.Latitude.GetBucketAsync(recorded.BucketId!, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        await events.RecordAsync(context.Bucket, EventType.Warning, EventReasons.BucketMissing, $"Bucket {recorded.BucketName} ({recorded.BucketId}) no longer exists in Latitude; creating it again", cancellationToken);
+        await status.WriteAsync(
+            context.Bucket,
+            ReadyState.Progressing(ReadyReasons.Provisioning, $"bucket {recorded.BucketName} was deleted outside Kubernetes; creating it again"),
+            s => s with { BucketId = null, Endpoint = null, CreatedAt = null, AccessKeyId = null, AccessKeyUsername = null, Versioning = null, ObjectLock = null },
+            cancellationToken);
+        return true;
+    }
+
+    private async Task<ReadyState?> EnableVersioningAsync(ReconcileContext context, ConnectionDetails details, string id, string key, CancellationToken cancellationToken)
+    {
+        if (await S3Access.EnableVersioningAsync(details, id, key, cancellationToken) is { } refused)
+        {
+            return ReadyState.Failed(ReadyReasons.VersioningUpdateFailed, refused);
+        }
+
+        context.Bucket = await status.WriteAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, "versioning enabled"), s => s with { Versioning = true }, cancellationToken);
+        await events.RecordAsync(context.Bucket, EventType.Normal, EventReasons.VersioningEnabled, $"Enabled versioning on bucket {details.BucketName}", cancellationToken);
+        return null;
+    }
+
+    /// <summary>Terminal states come back slowly (the cause may be fixed outside the cluster); transient ones with backoff, not before the API's retry-after.</summary>
+    private async Task<ReconcileResult> FailAsync(ObjectBucket bucket, ReadyState state, CancellationToken cancellationToken, TimeSpan? retryAfter = null)
+    {
+        await status.WriteAsync(bucket, state, null, cancellationToken);
+        return state.IsTerminal ? ReconcileResult.RequeueAfter(options.TerminalRetry) : ReconcileResult.Retry(retryAfter);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using BucketOperator.Entities;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models.Core;
+
+namespace BucketOperator.Operator.Reconciliation;
+
+/// <summary>
+/// Which Latitude token an ObjectBucket uses: the one in its <c>credentialsSecretRef</c> (read live: such
+/// Secrets are not ours and not cached), else the operator's. A missing, empty or malformed token is
+/// <c>CredentialsMissing</c>, with a message that never quotes the token.
+/// </summary>
+internal sealed class TokenResolver(IKubernetesClient client, OperatorToken operatorToken)
+{
+    /// <summary>Latitude tokens are short; anything this long is not one (and must not be sent as a header).</summary>
+    private const int MaxTokenLength = 4096;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <returns>The token, or the reason there is none.</returns>
+    public async Task<(string? Token, string? Problem)> ResolveAsync(ObjectBucket bucket, CancellationToken cancellationToken)
+    {
+        if (bucket.Spec.CredentialsSecretRef is not { } reference)
+        {
+            return operatorToken.Current() is { } token
+                ? (token, null)
+                : (null, "the operator has no Latitude token (LATITUDE_API_TOKEN or --latitude-token-file) and the ObjectBucket has no credentialsSecretRef");
+        }
+
+        var where = $"Secret {bucket.Metadata.Namespace}/{reference.Name} key {reference.Key}";
+        var secret = await client.GetAsync<Secret>(reference.Name, bucket.Metadata.Namespace, cancellationToken);
+        if (secret?.Data?.ValueOrDefault(reference.Key) is not { Length: > 0 } bytes)
+        {
+            return (null, secret is null ? $"{where}: the Secret does not exist" : $"{where}: the key is missing or empty");
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes).Trim();
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, $"{where}: the token is not valid UTF-8");
+        }
+
+        return text.Length is 0 or > MaxTokenLength || text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            ? (null, $"{where}: the value is not a Latitude API token (empty, over {MaxTokenLength} characters, or containing whitespace or control characters)")
+            : (text, null);
+    }
+}

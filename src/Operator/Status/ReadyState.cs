@@ -1,0 +1,19 @@
+using BucketOperator.Entities;
+
+namespace BucketOperator.Operator.Status;
+
+/// <summary>The Ready condition a reconcile arrived at: status, SPEC's reason, and a message (never empty).</summary>
+internal sealed record ReadyState(string Status, string Reason, string Message)
+{
+    public static ReadyState Available(string message) => new("True", ReadyReasons.Available, message);
+
+    public static ReadyState Progressing(string reason, string message) => new("Unknown", reason, message);
+
+    public static ReadyState Failed(string reason, string message) => new("False", reason, message);
+
+    /// <summary>False conditions need a person or an outside change; they are retried slowly, not in a loop.</summary>
+    public bool IsTerminal => Status == "False";
+
+    /// <summary>Normal for progress and success, Warning for failures and transient trouble.</summary>
+    public bool IsWarning => Status == "False" || Reason is ReadyReasons.RateLimited or ReadyReasons.ProviderError;
+}
