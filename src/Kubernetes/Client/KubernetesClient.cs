@@ -90,7 +90,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     {
         var path = T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, allowNotFound: false, cancellationToken);
+        using var response = await SendWatchAsync(request, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new WatchStreamReader<T>(stream, _json, $"WATCH {path}");
         while (await reader.ReadAsync(cancellationToken) is { } watchEvent)
@@ -132,9 +132,27 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         }
     }
 
+    /// <summary>The headers of a watch must come within the request deadline; the stream then runs on without one.</summary>
+    private async Task<HttpResponseMessage> SendWatchAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        headers.CancelAfter(_requestTimeout);
+        try
+        {
+            return await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, allowNotFound: false, headers.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"WATCH {request.RequestUri}: no response headers within {_requestTimeout.TotalSeconds:0.#} s", e);
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(
         HttpRequestMessage request, HttpCompletionOption completion, bool allowNotFound, CancellationToken cancellationToken)
     {
+        // HttpClient applies its default version only to the requests it builds itself.
+        request.Version = _http.DefaultRequestVersion;
+        request.VersionPolicy = _http.DefaultVersionPolicy;
         request.Headers.Accept.Add(Json);
         var response = await _http.SendAsync(request, completion, cancellationToken);
         if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
