@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace BucketOperator.Kubernetes.Config;
 
@@ -42,6 +44,16 @@ public sealed record KubernetesClientConfiguration
 
     /// <summary>How long a probe may go unanswered before the connection is dropped (default 15 s).</summary>
     public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Replaces the generated member list of <see cref="object.ToString"/>, which would print the bearer token.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Server = {Server}, Namespace = {Namespace}, Token = {(Token is null ? "null" : "(hidden)")}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"TokenFile = {TokenFile ?? "null"}, ClientCertificate = {ClientCertificate?.Subject ?? "null"}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"CertificateAuthority = {CertificateAuthority?.Count.ToString(CultureInfo.InvariantCulture) ?? "no"} certificate(s), SkipTlsVerify = {SkipTlsVerify}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"RequestTimeout = {RequestTimeout}, ConnectTimeout = {ConnectTimeout}, KeepAlivePingDelay = {KeepAlivePingDelay}, KeepAlivePingTimeout = {KeepAlivePingTimeout}");
+        return true;
+    }
 
     /// <summary>
     /// The usual resolution order, as controller-runtime: an explicit kubeconfig path, <c>$KUBECONFIG</c>,
