@@ -116,7 +116,7 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && e switch
         {
-            KubernetesApiException api => !api.IsGone && (api.Status.Code >= 500 || api.Status.Code == 429),
+            KubernetesApiException api => !api.IsGone && (api.Status.Code >= 500 || api.IsTooManyRequests),
             // A connect or response-headers deadline of the transport, not the caller's cancellation.
             HttpRequestException or IOException or TimeoutException or OperationCanceledException => true,
             _ => false,
