@@ -66,21 +66,24 @@ public sealed class KubeConfigLoaderTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "token"), "t0");
         File.WriteAllText(Path.Combine(_directory, "ca.crt"), caPem);
         File.WriteAllText(Path.Combine(_directory, "namespace"), "operators\n");
-        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", "fd00::1");
-        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", "443");
-        try
-        {
-            var config = InClusterConfig.Load(_directory);
+        var environment = new Dictionary<string, string> { ["KUBERNETES_SERVICE_HOST"] = "fd00::1", ["KUBERNETES_SERVICE_PORT"] = "443" };
 
-            Assert.Equal("https://[fd00::1]/", config.Server.ToString());
-            Assert.Equal(Path.Combine(_directory, "token"), config.TokenFile);
-            Assert.Equal("operators", config.Namespace);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", null);
-            Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", null);
-        }
+        var config = InClusterConfig.Load(_directory, environment.GetValueOrDefault);
+
+        Assert.Equal("https://[fd00::1]/", config.Server.ToString());
+        Assert.Equal(Path.Combine(_directory, "token"), config.TokenFile);
+        Assert.Equal("operators", config.Namespace);
+        Assert.True(InClusterConfig.IsAvailable(_directory, environment.GetValueOrDefault));
+    }
+
+    [Fact]
+    public void InCluster_WithoutServiceHost_IsNotAvailableAndLoadFails()
+    {
+        File.WriteAllText(Path.Combine(_directory, "token"), "t0");
+        var environment = new Dictionary<string, string> { ["KUBERNETES_SERVICE_PORT"] = "443" };
+
+        Assert.False(InClusterConfig.IsAvailable(_directory, environment.GetValueOrDefault));
+        Assert.Throws<InvalidOperationException>(() => InClusterConfig.Load(_directory, environment.GetValueOrDefault));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
