@@ -142,8 +142,9 @@ public sealed class ControlPlane : IAsyncDisposable
 
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // Refused while the port is not yet open; a connect timeout while the server starts up and is slow to finish TLS handshakes.
                 last = e.Message;
             }
 

@@ -10,6 +10,10 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly List<FakeTimer> _timers = [];
     private readonly List<(int Count, TaskCompletionSource Done)> _timerWaiters = [];
     private DateTimeOffset _now = start;
+    private TaskCompletionSource _waitArmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // How many timers have been armed so far; each timer remembers its number, so "armed since the last step" is a comparison.
+    private long _armed;
 
     public FakeTimeProvider()
         : this(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))
@@ -57,24 +61,47 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     }
 
     /// <summary>
-    /// Steps the clock until <paramref name="done"/> holds, pausing briefly in real time after each step so
-    /// that code woken by a timer runs (and starts its next timer) before the clock moves on. Fails after
-    /// <paramref name="limit"/> of fake time.
+    /// Moves the clock from one due timer to the next until <paramref name="done"/> holds. Before each step it
+    /// waits, in real time and without moving the clock, until the code under test is waiting on the clock
+    /// again: a <c>Task.Delay</c> (or <c>WaitAsync</c>) on this provider armed since the previous step. Timers
+    /// of deadlines (<see cref="CancellationTokenSource"/>) do not count, since code keeps running while one is
+    /// pending. So the clock never moves while woken code is still busy (with real I/O, say), and every wait
+    /// ends exactly at its due time, however loaded the machine is. Meant for one flow waiting on the clock at
+    /// a time (a loop, a retry, a queue of waiters served in turn). Fails after <paramref name="limit"/> of fake
+    /// time, or when the code neither finishes nor waits on the clock within <paramref name="realTimeout"/>
+    /// (default 10 s).
     /// </summary>
-    public async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan limit)
+    public async Task AdvanceUntilAsync(Func<bool> done, TimeSpan limit, TimeSpan? realTimeout = null)
     {
-        var elapsed = TimeSpan.Zero;
-        await Settle();
-        while (!done())
+        var start = GetUtcNow();
+        long steppedAt = 0;
+        while (true)
         {
-            if (elapsed >= limit)
+            await WaitUntilWaitingAsync(done, steppedAt, realTimeout ?? TimeSpan.FromSeconds(10));
+            if (done())
             {
-                throw new TimeoutException($"not done after {limit} of fake time");
+                return;
             }
 
-            Advance(step);
-            elapsed += step;
-            await Settle();
+            DateTimeOffset? next;
+            lock (_gate)
+            {
+                // The wait may have been cancelled meanwhile; then wait for the next one.
+                next = _timers.Count == 0 ? null : _timers.Min(t => t.DueAt);
+                steppedAt = _armed;
+            }
+
+            if (next is null)
+            {
+                continue;
+            }
+
+            if (next.Value - start > limit)
+            {
+                throw new TimeoutException($"not done after {limit} of fake time (next timer due at +{next.Value - start})");
+            }
+
+            Advance(next.Value - GetUtcNow());
         }
     }
 
@@ -122,9 +149,36 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    private async Task WaitUntilWaitingAsync(Func<bool> done, long armedAfter, TimeSpan realTimeout)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!done())
+        {
+            Task armed;
+            lock (_gate)
+            {
+                if (_timers.Any(t => t.IsWait && t.Number > armedAfter))
+                {
+                    return;
+                }
+
+                armed = _waitArmed.Task;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(started) > realTimeout)
+            {
+                throw new TimeoutException($"after {realTimeout} of real time the code under test neither finished nor waited on the clock");
+            }
+
+            // Arming wakes this at once; the short poll only notices `done`, which has no signal.
+            await Task.WhenAny(armed, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System));
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new FakeTimer(this, callback, state);
+        // Task.Delay and Task.WaitAsync pass their own promise as the state: somebody awaits this timer.
+        var timer = new FakeTimer(this, callback, state, isWait: state is Task);
         timer.Change(dueTime, period);
         return timer;
     }
@@ -139,17 +193,15 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
-    private static async Task Settle()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            await Task.Delay(2);
-        }
-    }
-
-    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state, bool isWait) : ITimer
     {
         private TimeSpan _period;
+
+        /// <summary>Code awaits this timer (a delay), rather than merely being cancelled by it (a deadline).</summary>
+        public bool IsWait { get; } = isWait;
+
+        /// <summary>When it was last armed, counted in timers armed by the owner.</summary>
+        public long Number { get; private set; }
 
         public DateTimeOffset DueAt { get; private set; }
 
@@ -162,8 +214,14 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
                     DueAt = owner._now + dueTime;
+                    Number = ++owner._armed;
                     owner._timers.Add(this);
                     owner.SignalTimerWaiters();
+                    if (IsWait)
+                    {
+                        owner._waitArmed.TrySetResult();
+                        owner._waitArmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
                 }
             }
 

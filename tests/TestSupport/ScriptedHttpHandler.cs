@@ -6,13 +6,14 @@ namespace BucketOperator.TestSupport;
 /// <summary>An in-memory HTTP peer for unit tests: answers each request with the next scripted response and keeps what was sent.</summary>
 public sealed class ScriptedHttpHandler : HttpMessageHandler
 {
-    private readonly Queue<Func<CancellationToken, Task<(HttpStatusCode Status, string Body)>>> _responses = new();
+    private readonly Queue<Func<CancellationToken, Task<(HttpStatusCode Status, string Body, IReadOnlyDictionary<string, string>? Headers)>>> _responses = new();
 
     public List<SentRequest> Requests { get; } = [];
 
-    public ScriptedHttpHandler Respond(HttpStatusCode status, string body)
+    /// <param name="headers">Response headers, e.g. Retry-After.</param>
+    public ScriptedHttpHandler Respond(HttpStatusCode status, string body, IReadOnlyDictionary<string, string>? headers = null)
     {
-        _responses.Enqueue(_ => Task.FromResult((status, body)));
+        _responses.Enqueue(_ => Task.FromResult((status, body, headers)));
         return this;
     }
 
@@ -32,8 +33,14 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var authorization = request.Headers.TryGetValues("Authorization", out var values) ? values.FirstOrDefault() : null;
         Requests.Add(new SentRequest(request.Method, request.RequestUri!.PathAndQuery, authorization, request.Content?.Headers.ContentType?.MediaType, body));
-        var (status, text) = _responses.Count > 0 ? await _responses.Dequeue()(cancellationToken) : (HttpStatusCode.InternalServerError, "no scripted response");
-        return new HttpResponseMessage(status) { Content = new StringContent(text, Encoding.UTF8, "application/json"), RequestMessage = request };
+        var (status, text, headers) = _responses.Count > 0 ? await _responses.Dequeue()(cancellationToken) : (HttpStatusCode.InternalServerError, "no scripted response", null);
+        var response = new HttpResponseMessage(status) { Content = new StringContent(text, Encoding.UTF8, "application/json"), RequestMessage = request };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response;
     }
 }
 

@@ -9,6 +9,19 @@ internal static class ApiStatus
 {
     private const int MaxQuotedBody = 512;
 
+    /// <summary>The error of a failed call, with the Retry-After header (seconds or a date) when there is one.</summary>
+    public static async Task<KubernetesApiException> ErrorAsync(string operation, HttpResponseMessage response, JsonSerializerOptions json, CancellationToken cancellationToken)
+    {
+        var status = await ReadAsync(response, json, cancellationToken);
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - (response.Headers.Date ?? DateTimeOffset.UtcNow),
+            _ => (TimeSpan?)null,
+        };
+        return new KubernetesApiException(operation, status, retryAfter > TimeSpan.Zero ? retryAfter : null);
+    }
+
     public static async Task<Status> ReadAsync(HttpResponseMessage response, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

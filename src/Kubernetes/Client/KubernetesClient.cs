@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -39,7 +38,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         ExecuteAsync(
             new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace, name)),
             allowNotFound: true,
-            async (response, ct) => response.StatusCode == HttpStatusCode.NotFound ? default : await ReadAsync<T>(response, ct),
+            async (response, ct) => response is null ? default : await ReadAsync<T>(response, ct),
             cancellationToken);
 
     public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
@@ -47,7 +46,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         ExecuteAsync(
             new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: false)),
             allowNotFound: false,
-            ReadAsync<KubernetesList<T>>,
+            (response, ct) => ReadAsync<KubernetesList<T>>(response!, ct),
             cancellationToken);
 
     public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
@@ -79,7 +78,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
             request.Content = new StringContent(JsonSerializer.Serialize(options, _json.TypeInfo<DeleteOptions>()), Encoding.UTF8, Json);
         }
 
-        return ExecuteAsync(request, allowNotFound: true, (response, _) => Task.FromResult(response.StatusCode != HttpStatusCode.NotFound), cancellationToken);
+        return ExecuteAsync(request, allowNotFound: true, (response, _) => Task.FromResult(response is not null), cancellationToken);
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
@@ -90,7 +89,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     {
         var path = T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, allowNotFound: false, cancellationToken);
+        using var response = await SendWatchAsync(request, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new WatchStreamReader<T>(stream, _json, $"WATCH {path}");
         while (await reader.ReadAsync(cancellationToken) is { } watchEvent)
@@ -110,11 +109,14 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     private StringContent Body<T>(T obj) => new(JsonSerializer.Serialize(obj, _json.TypeInfo<T>()), Encoding.UTF8, Json);
 
     private Task<T> WriteAsync<T>(HttpMethod method, string path, HttpContent body, CancellationToken cancellationToken) =>
-        ExecuteAsync(new HttpRequestMessage(method, path) { Content = body }, allowNotFound: false, ReadAsync<T>, cancellationToken);
+        ExecuteAsync(new HttpRequestMessage(method, path) { Content = body }, allowNotFound: false, (response, ct) => ReadAsync<T>(response!, ct), cancellationToken);
 
-    /// <summary>Sends and reads one non-watch call within the request deadline; owns (and disposes) the request.</summary>
+    /// <summary>
+    /// Sends and reads one non-watch call within the request deadline; owns (and disposes) the request.
+    /// <paramref name="read"/> gets null when <paramref name="allowNotFound"/> and the object does not exist.
+    /// </summary>
     private async Task<TResult> ExecuteAsync<TResult>(
-        HttpRequestMessage request, bool allowNotFound, Func<HttpResponseMessage, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
+        HttpRequestMessage request, bool allowNotFound, Func<HttpResponseMessage?, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -132,20 +134,39 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(
+    /// <summary>The headers of a watch must come within the request deadline; the stream then runs on without one.</summary>
+    private async Task<HttpResponseMessage> SendWatchAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        headers.CancelAfter(_requestTimeout);
+        try
+        {
+            return (await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, allowNotFound: false, headers.Token))!;
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"WATCH {request.RequestUri}: no response headers within {_requestTimeout.TotalSeconds:0.#} s", e);
+        }
+    }
+
+    /// <summary>The successful response; null for a missing object when <paramref name="allowNotFound"/> (a 404 for an unserved type still throws).</summary>
+    private async Task<HttpResponseMessage?> SendAsync(
         HttpRequestMessage request, HttpCompletionOption completion, bool allowNotFound, CancellationToken cancellationToken)
     {
+        // HttpClient applies its default version only to the requests it builds itself.
+        request.Version = _http.DefaultRequestVersion;
+        request.VersionPolicy = _http.DefaultVersionPolicy;
         request.Headers.Accept.Add(Json);
         var response = await _http.SendAsync(request, completion, cancellationToken);
-        if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
+        if (response.IsSuccessStatusCode)
         {
             return response;
         }
 
         using (response)
         {
-            var status = await ApiStatus.ReadAsync(response, _json, cancellationToken);
-            throw new KubernetesApiException($"{request.Method} {request.RequestUri}", status);
+            var error = await ApiStatus.ErrorAsync($"{request.Method} {request.RequestUri}", response, _json, cancellationToken);
+            return allowNotFound && error.IsNotFound ? null : throw error;
         }
     }
 

@@ -1,18 +1,22 @@
 namespace BucketOperator.Kubernetes.Config;
 
-/// <summary>Configuration of a pod: the service host/port variables and the mounted service-account files.</summary>
+/// <summary>
+/// Configuration of a pod: the service host/port variables and the mounted service-account files. The
+/// environment is read through <c>environment</c> (default: the process's variables), so it can be supplied.
+/// </summary>
 public static class InClusterConfig
 {
     public const string DefaultDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-    public static bool IsAvailable(string directory = DefaultDirectory) =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"))
+    public static bool IsAvailable(string directory = DefaultDirectory, Func<string, string?>? environment = null) =>
+        !string.IsNullOrEmpty((environment ?? Environment.GetEnvironmentVariable)("KUBERNETES_SERVICE_HOST"))
         && File.Exists(Path.Combine(directory, "token"));
 
-    public static KubernetesClientConfiguration Load(string directory = DefaultDirectory)
+    public static KubernetesClientConfiguration Load(string directory = DefaultDirectory, Func<string, string?>? environment = null)
     {
-        var host = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST");
-        var port = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT");
+        environment ??= Environment.GetEnvironmentVariable;
+        var host = environment("KUBERNETES_SERVICE_HOST");
+        var port = environment("KUBERNETES_SERVICE_PORT");
         if (string.IsNullOrEmpty(host) || string.IsNullOrEmpty(port))
         {
             throw new InvalidOperationException("Not in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set.");

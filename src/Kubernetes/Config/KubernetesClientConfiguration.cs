@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace BucketOperator.Kubernetes.Config;
 
@@ -24,8 +26,34 @@ public sealed record KubernetesClientConfiguration
 
     public bool SkipTlsVerify { get; init; }
 
-    /// <summary>Deadline of each call except watches (default 30 s, where client-go has none: a hung call would stall a worker).</summary>
+    /// <summary>
+    /// Deadline of each call except watches (default 30 s, where client-go has none: a hung call would stall a
+    /// worker). A watch must receive its response headers within it; its stream then runs on.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deadline of opening a connection, TLS handshake included (default 10 s).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A connection that has received nothing for this long is probed (default 30 s): an HTTP/2 ping, or TCP
+    /// keep-alive on an HTTP/1.1 connection. With <see cref="KeepAlivePingTimeout"/> this bounds how long a
+    /// dead or half-open connection, and any watch on it, goes unnoticed: 45 s by default.
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a probe may go unanswered before the connection is dropped (default 15 s).</summary>
+    public TimeSpan KeepAlivePingTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Replaces the generated member list of <see cref="object.ToString"/>, which would print the bearer token.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Server = {Server}, Namespace = {Namespace}, Token = {(Token is null ? "null" : "(hidden)")}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"TokenFile = {TokenFile ?? "null"}, ClientCertificate = {ClientCertificate?.Subject ?? "null"}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"CertificateAuthority = {CertificateAuthority?.Count.ToString(CultureInfo.InvariantCulture) ?? "no"} certificate(s), SkipTlsVerify = {SkipTlsVerify}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"RequestTimeout = {RequestTimeout}, ConnectTimeout = {ConnectTimeout}, KeepAlivePingDelay = {KeepAlivePingDelay}, KeepAlivePingTimeout = {KeepAlivePingTimeout}");
+        return true;
+    }
 
     /// <summary>
     /// The usual resolution order, as controller-runtime: an explicit kubeconfig path, <c>$KUBECONFIG</c>,

@@ -1,9 +1,15 @@
+using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
 namespace BucketOperator.Kubernetes.Config;
 
-/// <summary>Builds the HttpClient for a configuration: TLS trust, client certificate, bearer token.</summary>
+/// <summary>
+/// Builds the HttpClient for a configuration: TLS trust, client certificate, bearer token, and the deadlines
+/// that make a dead connection fail instead of hanging: a connect timeout, HTTP/2 keep-alive pings (the API
+/// server speaks HTTP/2 over TLS when the client offers it, so it is requested, falling back to HTTP/1.1), and
+/// TCP keep-alive probes for HTTP/1.1 connections. See <see cref="KubernetesClientConfiguration"/> for the values.
+/// </summary>
 public static class KubernetesHttpClientFactory
 {
     /// <param name="transport">Replaces the sockets handler (TLS settings then do not apply); for tests.</param>
@@ -15,14 +21,30 @@ public static class KubernetesHttpClientFactory
         };
 
         // Watches stay open for minutes: per-call deadlines come from KubernetesClient, not HttpClient.Timeout.
-        return new HttpClient(handler) { BaseAddress = configuration.Server, Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(handler)
+        {
+            BaseAddress = configuration.Server,
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
     }
 
-    private static SocketsHttpHandler Sockets(KubernetesClientConfiguration configuration)
+    internal static SocketsHttpHandler Sockets(KubernetesClientConfiguration configuration)
     {
         var sockets = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            ConnectTimeout = configuration.ConnectTimeout,
+            // A connection that has received nothing for the delay is pinged; no answer within the timeout fails
+            // every stream on it, watches included (client-go does the same with 30 s + 15 s).
+            KeepAlivePingDelay = configuration.KeepAlivePingDelay,
+            KeepAlivePingTimeout = configuration.KeepAlivePingTimeout,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            // Many long watches on one connection would exhaust the server's concurrent-stream limit.
+            EnableMultipleHttp2Connections = true,
+            ConnectCallback = (context, cancellationToken) =>
+                KeepAliveSocket.ConnectAsync(context, configuration.KeepAlivePingDelay, configuration.KeepAlivePingTimeout, cancellationToken),
             SslOptions = new SslClientAuthenticationOptions
             {
                 RemoteCertificateValidationCallback = TrustCallback(configuration),

@@ -34,5 +34,9 @@ internal sealed class TokenFileHandler(string? token, string? tokenFile, TimePro
         return fresh.Token;
     }
 
-    private sealed record Snapshot(string? Token, DateTimeOffset ReadAt);
+    private sealed record Snapshot(string? Token, DateTimeOffset ReadAt)
+    {
+        // Never print the token (the generated ToString would).
+        public override string ToString() => $"token read at {ReadAt:O}";
+    }
 }

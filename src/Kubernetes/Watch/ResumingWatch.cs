@@ -1,20 +1,28 @@
 using System.Runtime.CompilerServices;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BucketOperator.Kubernetes.Watch;
 
 /// <summary>
 /// A watch that outlives its connections: when the server ends a stream (its timeout, a restart, a proxy)
 /// or the connection drops, it reconnects from the newest resourceVersion it has seen, bookmarks
-/// included, so no event is missed or repeated. It ends only when cancelled or when the version has
-/// been compacted away (410 Gone / Expired, thrown as <see cref="KubernetesApiException"/>): the caller
+/// included, so no event is missed or repeated. Connections start at least
+/// <see cref="ResumingWatchOptions.MinimumRestartInterval"/> apart; failures (errors, and streams that end at
+/// once with nothing in them) back off with jitter, and a connection silent for
+/// <see cref="ResumingWatchOptions.IdleTimeout"/> is abandoned. It ends only when cancelled or when the version
+/// has been compacted away (410 Gone / Expired, thrown as <see cref="KubernetesApiException"/>): the caller
 /// must then list again and start a new watch from the list's resourceVersion.
 /// </summary>
-public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOptions options, TimeProvider? time = null)
+public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOptions options, TimeProvider? time = null, ILogger? logger = null)
     where T : IKubernetesObject<T>
 {
+    private static readonly string ResourceName = WatchMetrics.ResourceName(T.Resource);
+    private static readonly KeyValuePair<string, object?> ResourceTag = new("resource", ResourceName);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     /// <summary>The newest resourceVersion delivered (or bookmarked); where the next connection starts.</summary>
     public string ResourceVersion { get; private set; } = options.ResourceVersion;
@@ -25,9 +33,18 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
     /// <summary>Events other than bookmarks, in server order.</summary>
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        var backoff = new RestartBackoff(options, _time, Random.Shared.NextDouble);
+        while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Connections++ > 0)
+            {
+                WatchMetrics.Restarts.Add(1, ResourceTag);
+            }
+
+            var startedAt = _time.GetUtcNow();
+            var received = 0;
+            Exception? failure = null;
             var timeout = RandomTimeout();
             var listOptions = new ListOptions
             {
@@ -36,51 +53,72 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
                 FieldSelector = options.FieldSelector,
                 TimeoutSeconds = timeout,
             };
-            Connections++;
 
-            // The server ends the stream after its timeout; if the connection died silently (half-open TCP),
-            // nothing would ever end it, so the client gives up a little later on its own.
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeout) + options.ClientGrace, _time);
-            using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            await using var events = client.WatchAsync<T>(options.Namespace, listOptions, connection.Token).GetAsyncEnumerator(connection.Token);
-            while (true)
+            // The server ends the stream after its timeout; a connection that died silently (half-open TCP) or a
+            // peer that stopped forwarding would never end, so the client gives up on its own as well.
+            using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeout) + options.ClientGrace, _time))
+            using (var idle = new CancellationTokenSource(options.IdleTimeout, _time))
+            using (var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, idle.Token))
             {
-                WatchEvent<T> watchEvent;
-                try
+                await using var events = client.WatchAsync<T>(options.Namespace, listOptions, connection.Token).GetAsyncEnumerator(connection.Token);
+                while (true)
                 {
-                    if (!await events.MoveNextAsync())
+                    WatchEvent<T> watchEvent;
+                    try
                     {
-                        failures = 0;
+                        // Only time spent waiting on the server counts as idle, not time the caller spends on an event.
+                        idle.CancelAfter(options.IdleTimeout);
+                        if (!await events.MoveNextAsync())
+                        {
+                            break;
+                        }
+
+                        watchEvent = events.Current;
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && (deadline.IsCancellationRequested || idle.IsCancellationRequested))
+                    {
+                        Log.Abandoned(_logger, ResourceName, Connections, options.IdleTimeout.TotalSeconds);
+                        break;
+                    }
+                    catch (Exception e) when (IsTransient(e, cancellationToken))
+                    {
+                        failure = e;
                         break;
                     }
 
-                    watchEvent = events.Current;
+                    received++;
+                    ResourceVersion = watchEvent.ResourceVersion ?? ResourceVersion;
+                    if (!watchEvent.IsBookmark)
+                    {
+                        yield return watchEvent;
+                    }
                 }
-                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception e) when (IsTransient(e, cancellationToken))
-                {
-                    await Task.Delay(Backoff(failures++), _time, cancellationToken);
-                    break;
-                }
+            }
 
-                failures = 0;
-                ResourceVersion = watchEvent.Object.Metadata.ResourceVersion ?? ResourceVersion;
-                if (watchEvent.Type != WatchEventType.Bookmark)
-                {
-                    yield return watchEvent;
-                }
+            var delay = backoff.Next(startedAt, failed: failure is not null || backoff.WasTooShort(startedAt, received));
+            if (failure is not null)
+            {
+                Log.ConnectionFailed(_logger, failure, ResourceName, ResourceVersion, Connections, (long)delay.TotalMilliseconds);
+            }
+            else
+            {
+                Log.Reconnecting(_logger, ResourceName, ResourceVersion, Connections, received, (long)delay.TotalMilliseconds);
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _time, cancellationToken);
             }
         }
     }
 
+    /// <summary>Errors a later connection may not meet: the server or the network, not the request.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && e switch
         {
-            KubernetesApiException api => !api.IsGone && (api.Status.Code >= 500 || api.Status.Code == 429),
-            HttpRequestException or IOException => true,
+            KubernetesApiException api => !api.IsGone && (api.Status.Code >= 500 || api.IsTooManyRequests),
+            // A connect or response-headers deadline of the transport, not the caller's cancellation.
+            HttpRequestException or IOException or TimeoutException or OperationCanceledException => true,
             _ => false,
         };
 
@@ -89,11 +127,5 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
     {
         var min = (int)options.MinimumTimeout.TotalSeconds;
         return Random.Shared.Next(min, (2 * min) + 1);
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var delay = options.InitialBackoff * Math.Pow(2, Math.Min(failures, 16));
-        return delay > options.MaximumBackoff ? options.MaximumBackoff : delay;
     }
 }

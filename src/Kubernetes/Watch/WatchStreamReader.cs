@@ -7,8 +7,9 @@ namespace BucketOperator.Kubernetes.Watch;
 
 /// <summary>
 /// Reads a watch response: one JSON object per line, <c>{"type": ..., "object": ...}</c>. Each line is
-/// parsed once into a document; the object is then bound to either <typeparamref name="T"/> or, for ERROR
-/// events, to <see cref="Status"/>, which is raised as <see cref="KubernetesApiException"/>.
+/// parsed once into a document; the object is then bound to <typeparamref name="T"/>, or for ERROR events to
+/// <see cref="Status"/> (raised as <see cref="KubernetesApiException"/>). Of a BOOKMARK only
+/// <c>metadata.resourceVersion</c> is read: its object is a stub that need not satisfy <typeparamref name="T"/>.
 /// </summary>
 internal sealed class WatchStreamReader<T>(Stream stream, JsonSerializerOptions json, string operation) : IDisposable
     where T : IKubernetesObject<T>
@@ -45,12 +46,17 @@ internal sealed class WatchStreamReader<T>(Stream stream, JsonSerializerOptions 
                 throw new KubernetesApiException(operation, status);
             }
 
+            if (type == "BOOKMARK")
+            {
+                var version = obj.GetProperty("metadata").GetProperty("resourceVersion").GetString();
+                return WatchEvent.Bookmark<T>(string.IsNullOrEmpty(version) ? throw new InvalidDataException($"{operation}: bookmark without a resourceVersion") : version);
+            }
+
             var eventType = type switch
             {
                 "ADDED" => WatchEventType.Added,
                 "MODIFIED" => WatchEventType.Modified,
                 "DELETED" => WatchEventType.Deleted,
-                "BOOKMARK" => WatchEventType.Bookmark,
                 _ => throw new InvalidDataException($"{operation}: unknown watch event type '{type}'"),
             };
             var value = obj.Deserialize(json.TypeInfo<T>()) ?? throw new InvalidDataException($"{operation}: {type} event without an object");

@@ -20,7 +20,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
             var options = new ListOptions { ResourceVersion = list.Metadata.ResourceVersion, TimeoutSeconds = 30 };
             await foreach (var e in Client.WatchAsync<ConfigMap>(Namespace, options, timeout.Token))
             {
-                events.Add((e.Type, e.Object.Data?["v"]));
+                events.Add((e.Type, e.Object!.Data?["v"]));
                 if (e.Type == WatchEventType.Deleted)
                 {
                     return;
@@ -53,7 +53,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
         {
             await foreach (var e in watch.WatchAsync(timeout.Token))
             {
-                seen.Add(e.Object.Metadata.Name!);
+                seen.Add(e.Object!.Metadata.Name!);
                 if (seen.Count == 6)
                 {
                     return;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using BucketOperator.Kubernetes.Config;
 
@@ -12,7 +10,7 @@ public sealed class KubeConfigLoaderTests : IDisposable
     [Fact]
     public void Load_TokenUserWithCaData_UsesCurrentContext()
     {
-        var (caPem, _) = SelfSigned("CN=ca");
+        var (caPem, _) = TestCertificates.SelfSigned("CN=ca");
         var config = KubeConfigLoader.Load(
             Kubeconfig("current-context: dev", $"certificate-authority-data: {B64(caPem)}", "token: abc", "namespace: team-a"),
             _directory);
@@ -26,7 +24,7 @@ public sealed class KubeConfigLoaderTests : IDisposable
     [Fact]
     public void Load_ClientCertificateFilesRelativeToKubeconfig_LoadsCertificateWithKey()
     {
-        var (certPem, keyPem) = SelfSigned("CN=me");
+        var (certPem, keyPem) = TestCertificates.SelfSigned("CN=me");
         File.WriteAllText(Path.Combine(_directory, "me.crt"), certPem);
         File.WriteAllText(Path.Combine(_directory, "me.key"), keyPem);
         var path = Path.Combine(_directory, "config");
@@ -64,25 +62,28 @@ public sealed class KubeConfigLoaderTests : IDisposable
     [Fact]
     public void InClusterLoad_ServiceAccountFiles_UsesTokenFileCaAndNamespace()
     {
-        var (caPem, _) = SelfSigned("CN=cluster-ca");
+        var (caPem, _) = TestCertificates.SelfSigned("CN=cluster-ca");
         File.WriteAllText(Path.Combine(_directory, "token"), "t0");
         File.WriteAllText(Path.Combine(_directory, "ca.crt"), caPem);
         File.WriteAllText(Path.Combine(_directory, "namespace"), "operators\n");
-        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", "fd00::1");
-        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", "443");
-        try
-        {
-            var config = InClusterConfig.Load(_directory);
+        var environment = new Dictionary<string, string> { ["KUBERNETES_SERVICE_HOST"] = "fd00::1", ["KUBERNETES_SERVICE_PORT"] = "443" };
 
-            Assert.Equal("https://[fd00::1]/", config.Server.ToString());
-            Assert.Equal(Path.Combine(_directory, "token"), config.TokenFile);
-            Assert.Equal("operators", config.Namespace);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", null);
-            Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", null);
-        }
+        var config = InClusterConfig.Load(_directory, environment.GetValueOrDefault);
+
+        Assert.Equal("https://[fd00::1]/", config.Server.ToString());
+        Assert.Equal(Path.Combine(_directory, "token"), config.TokenFile);
+        Assert.Equal("operators", config.Namespace);
+        Assert.True(InClusterConfig.IsAvailable(_directory, environment.GetValueOrDefault));
+    }
+
+    [Fact]
+    public void InCluster_WithoutServiceHost_IsNotAvailableAndLoadFails()
+    {
+        File.WriteAllText(Path.Combine(_directory, "token"), "t0");
+        var environment = new Dictionary<string, string> { ["KUBERNETES_SERVICE_PORT"] = "443" };
+
+        Assert.False(InClusterConfig.IsAvailable(_directory, environment.GetValueOrDefault));
+        Assert.Throws<InvalidOperationException>(() => InClusterConfig.Load(_directory, environment.GetValueOrDefault));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -109,12 +110,4 @@ public sealed class KubeConfigLoaderTests : IDisposable
         """;
 
     private static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
-
-    private static (string Certificate, string Key) SelfSigned(string subject)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var certificate = new CertificateRequest(subject, key, HashAlgorithmName.SHA256)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
-    }
 }

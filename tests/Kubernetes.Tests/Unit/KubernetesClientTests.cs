@@ -1,6 +1,7 @@
 using System.Net;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
+using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
@@ -50,6 +51,73 @@ public sealed class KubernetesClientTests
     }
 
     [Fact]
+    public async Task Get_ResourceTypeNotServed_ThrowsRatherThanReportingAbsence()
+    {
+        using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, NotServed));
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.GetAsync<ConfigMap>("c", "ns"));
+
+        Assert.Equal((404, true, false), (error.Status.Code, error.IsResourceNotServed, error.IsNotFound));
+    }
+
+    [Fact]
+    public async Task Delete_ResourceTypeNotServed_ThrowsRatherThanReportingAbsence()
+    {
+        using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, "404 page not found"));
+
+        await Assert.ThrowsAsync<KubernetesApiException>(() => client.DeleteAsync<ConfigMap>("c", "ns"));
+    }
+
+    [Fact]
+    public async Task Get_ObjectMissing_ReturnsNull()
+    {
+        using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, ObjectMissing));
+
+        Assert.Null(await client.GetAsync<ConfigMap>("c", "ns"));
+    }
+
+    [Fact]
+    public async Task Error_TooManyRequestsWithRetryAfterHeader_SurfacesTheDelay()
+    {
+        var headers = new Dictionary<string, string> { ["Retry-After"] = "7" };
+        using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.TooManyRequests, """{"kind":"Status","code":429,"reason":"TooManyRequests"}""", headers));
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<ConfigMap>("ns"));
+
+        Assert.Equal((true, TimeSpan.FromSeconds(7)), (error.IsTooManyRequests, error.RetryAfter));
+    }
+
+    [Theory]
+    [InlineData(401, "Unauthorized", null, "Unauthorized")]
+    [InlineData(403, "Forbidden", null, "Forbidden")]
+    [InlineData(429, "TooManyRequests", null, "TooManyRequests")]
+    [InlineData(504, "Timeout", null, "ServerTimeout")]
+    [InlineData(500, "ServerTimeout", null, "ServerTimeout")]
+    [InlineData(404, "NotFound", "c", "NotFound")]
+    [InlineData(404, "NotFound", null, "ResourceNotServed")]
+    [InlineData(500, "InternalError", null, "")]
+    public void Exception_StatusCodeAndReason_SetExactlyOneKind(int code, string reason, string? detailsName, string expected)
+    {
+        var error = new KubernetesApiException("GET /x", new Status { Code = code, Reason = reason, Details = detailsName is null ? null : new StatusDetails { Name = detailsName } });
+
+        var kinds = new Dictionary<string, bool>
+        {
+            ["Unauthorized"] = error.IsUnauthorized,
+            ["Forbidden"] = error.IsForbidden,
+            ["TooManyRequests"] = error.IsTooManyRequests,
+            ["ServerTimeout"] = error.IsServerTimeout,
+            ["NotFound"] = error.IsNotFound,
+            ["ResourceNotServed"] = error.IsResourceNotServed,
+        };
+
+        Assert.Equal(expected, string.Join(',', kinds.Where(k => k.Value).Select(k => k.Key)));
+    }
+
+    [Fact]
+    public void Exception_RetryAfterSecondsInDetails_IsTheRetryAfter() =>
+        Assert.Equal(TimeSpan.FromSeconds(3), new KubernetesApiException("GET /x", new Status { Code = 429, Details = new StatusDetails { RetryAfterSeconds = 3 } }).RetryAfter);
+
+    [Fact]
     public async Task TokenFile_IsReReadAfterAMinute()
     {
         var tokenFile = Path.GetTempFileName();
@@ -78,6 +146,12 @@ public sealed class KubernetesClientTests
 
         Assert.Equal(["Bearer first", "Bearer first", "Bearer rotated"], stub.Requests.Select(r => r.Authorization));
     }
+
+    private const string NotServed =
+        """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}""";
+
+    private const string ObjectMissing =
+        """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"configmaps \"c\" not found","reason":"NotFound","details":{"name":"c","kind":"configmaps"},"code":404}""";
 
     private static KubernetesClient Client(ScriptedHttpHandler stub, TimeSpan? timeout = null) =>
         new(new HttpClient(stub) { BaseAddress = new Uri("https://k8s.test") }, requestTimeout: timeout);

@@ -17,12 +17,12 @@ public sealed class ResumingWatchTests
         var time = new FakeTimeProvider();
         var client = new ScriptedWatchClient<ConfigMap>(
             time,
-            new Connection([Event(WatchEventType.Added, "a", "101"), Event(WatchEventType.Bookmark, null, "150")], new IOException("connection reset by peer")),
+            new Connection([Event(WatchEventType.Added, "a", "101"), WatchEvent.Bookmark<ConfigMap>("150")], new IOException("connection reset by peer")),
             new Connection([Event(WatchEventType.Modified, "a", "151")]));
         var watch = new ResumingWatch<ConfigMap>(client, Options, time);
 
-        var reading = watch.WatchAsync().Take(2).Select(e => $"{e.Type} {e.Object.Metadata.Name}@{e.Object.Metadata.ResourceVersion}").ToListAsync().AsTask();
-        await time.AdvanceUntilAsync(() => reading.IsCompleted, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
+        var reading = watch.WatchAsync().Take(2).Select(e => $"{e.Type} {e.Object!.Metadata.Name}@{e.ResourceVersion}").ToListAsync().AsTask();
+        await time.AdvanceUntilAsync(() => reading.IsCompleted, TimeSpan.FromMinutes(1));
 
         Assert.Equal(["Added a@101", "Modified a@151"], await reading);
         Assert.Equal(["100", "150"], client.StartedFrom);
@@ -31,14 +31,60 @@ public sealed class ResumingWatchTests
     }
 
     [Fact]
-    public async Task Watch_ServerEndsStreamCleanly_ReconnectsAtOnce()
+    public async Task Watch_ServerEndsStreamAfterEvents_ReconnectsAfterTheMinimumIntervalWithoutBackoff()
     {
-        var client = new ScriptedWatchClient<ConfigMap>(TimeProvider.System, new Connection([Event(WatchEventType.Added, "a", "101")]), new Connection([Event(WatchEventType.Added, "b", "102")]));
-        var watch = new ResumingWatch<ConfigMap>(client, Options, new FakeTimeProvider());
+        var time = new FakeTimeProvider();
+        var client = new ScriptedWatchClient<ConfigMap>(time, new Connection([Event(WatchEventType.Added, "a", "101")]), new Connection([Event(WatchEventType.Added, "b", "102")]));
+        var watch = new ResumingWatch<ConfigMap>(client, Options, time);
 
-        var names = await watch.WatchAsync().Take(2).Select(e => e.Object.Metadata.Name).ToListAsync();
+        var reading = watch.WatchAsync().Take(2).Select(e => e.Object!.Metadata.Name).ToListAsync().AsTask();
+        await time.AdvanceUntilAsync(() => reading.IsCompleted, TimeSpan.FromMinutes(1));
 
-        Assert.Equal(["a", "b"], names);
+        Assert.Equal(["a", "b"], await reading);
+        Assert.Equal(["100", "101"], client.StartedFrom);
+        Assert.Equal(TimeSpan.FromSeconds(1), client.StartedAt[1] - client.StartedAt[0]);
+    }
+
+    [Fact]
+    public async Task Watch_HealthyForLongerThanTheResetPeriod_StartsTheBackoffAgain()
+    {
+        var time = new FakeTimeProvider();
+        var reset = new IOException("connection reset by peer");
+        var client = new ScriptedWatchClient<ConfigMap>(
+            time,
+            new Connection([], reset),
+            new Connection([], reset),
+            new Connection([Event(WatchEventType.Added, "a", "101")], Lasts: TimeSpan.FromMinutes(3)),
+            new Connection([], reset));
+        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100", JitterFactor = 0, IdleTimeout = TimeSpan.FromMinutes(5) }, time);
+        using var stop = new CancellationTokenSource();
+
+        _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
+        await time.AdvanceUntilAsync(() => client.StartedAt.Count == 5, TimeSpan.FromMinutes(10));
+        await stop.CancelAsync();
+
+        var gaps = client.StartedAt.Zip(client.StartedAt.Skip(1), (a, b) => b - a);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.6), TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1)], gaps);
+    }
+
+    [Fact]
+    public async Task Watch_ConnectionSilentForTheIdleTimeout_IsAbandonedAndResumed()
+    {
+        var time = new FakeTimeProvider();
+        var client = new ScriptedWatchClient<ConfigMap>(
+            time,
+            new Connection([Event(WatchEventType.Added, "a", "101")], Hangs: true),
+            new Connection([Event(WatchEventType.Added, "b", "102")]));
+        var watch = new ResumingWatch<ConfigMap>(client, Options with { IdleTimeout = TimeSpan.FromSeconds(45) }, time);
+
+        var reading = watch.WatchAsync().Take(2).Select(e => e.Object!.Metadata.Name).ToListAsync().AsTask();
+        await client.Hanging;
+        time.Advance(TimeSpan.FromSeconds(44));
+        var abandonedEarly = client.StartedFrom.Count > 1;
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["a", "b"], await reading);
+        Assert.False(abandonedEarly);
         Assert.Equal(["100", "101"], client.StartedFrom);
     }
 
@@ -53,16 +99,73 @@ public sealed class ResumingWatchTests
         var options = Options with { MinimumTimeout = TimeSpan.FromSeconds(10), ClientGrace = TimeSpan.FromSeconds(5) };
         var watch = new ResumingWatch<ConfigMap>(client, options, time);
 
-        var reading = watch.WatchAsync().Take(2).Select(e => e.Object.Metadata.Name).ToListAsync().AsTask();
-        await Eventually(() => client.StartedFrom.Count == 1);
+        var reading = watch.WatchAsync().Take(2).Select(e => e.Object!.Metadata.Name).ToListAsync().AsTask();
+        await client.Hanging;
+        // The server's timeout is 10–20 s, so the client may not give up before 15 s, and must by 25 s.
         time.Advance(TimeSpan.FromSeconds(14));
-        await Task.Delay(50);
         var abandonedEarly = client.StartedFrom.Count > 1;
         time.Advance(TimeSpan.FromSeconds(11));
 
         Assert.Equal(["a", "b"], await reading);
         Assert.False(abandonedEarly);
         Assert.Equal(["100", "101"], client.StartedFrom);
+    }
+
+    [Fact]
+    public async Task Watch_ServerEndsEmptyStreams_BacksOffExponentiallyInsteadOfReconnectingAtOnce()
+    {
+        var time = new FakeTimeProvider();
+        var client = new ScriptedWatchClient<ConfigMap>(time, Enumerable.Range(0, 6).Select(_ => new Connection([])).ToArray());
+        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
+        using var stop = new CancellationTokenSource();
+
+        _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
+        await time.AdvanceUntilAsync(() => client.StartedAt.Count == 7, TimeSpan.FromMinutes(10));
+        await stop.CancelAsync();
+
+        var gaps = client.StartedAt.Zip(client.StartedAt.Skip(1), (a, b) => b - a).ToList();
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            // 0.8 s doubling to 30 s, stretched by up to 100 % jitter, and never less than 1 s between starts.
+            var expected = TimeSpan.FromSeconds(Math.Min(0.8 * Math.Pow(2, i), 30));
+            Assert.InRange(gaps[i], expected < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : expected, 2 * expected);
+        }
+    }
+
+    [Fact]
+    public async Task Watch_OneEventBetweenFailures_DoesNotResetTheBackoff()
+    {
+        var time = new FakeTimeProvider();
+        var reset = new IOException("connection reset by peer");
+        var client = new ScriptedWatchClient<ConfigMap>(
+            time, new Connection([], reset), new Connection([], reset), new Connection([Event(WatchEventType.Added, "a", "101")], reset));
+        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
+        using var stop = new CancellationTokenSource();
+
+        _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
+        await time.AdvanceUntilAsync(() => client.StartedAt.Count == 4, TimeSpan.FromMinutes(10));
+        await stop.CancelAsync();
+
+        // The third failure waits 3.2–6.4 s, as if the event had not come: one event is not a healthy period.
+        Assert.InRange(client.StartedAt[3] - client.StartedAt[2], TimeSpan.FromSeconds(3.2), TimeSpan.FromSeconds(6.4));
+    }
+
+    [Fact]
+    public async Task Watch_Reconnects_CountsRestartsPerResource()
+    {
+        var time = new FakeTimeProvider();
+        // A kind no other test watches, so parallel tests do not add to the count.
+        var client = new ScriptedWatchClient<Strict>(time, new ScriptedWatchClient<Strict>.Connection([]), new ScriptedWatchClient<Strict>.Connection([]));
+        var watch = new ResumingWatch<Strict>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
+        using var restarts = new MeasurementRecorder("latitude_operator_watch_restarts_total");
+        using var stop = new CancellationTokenSource();
+
+        _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
+        await time.AdvanceUntilAsync(() => client.StartedAt.Count == 3, TimeSpan.FromMinutes(1));
+        await stop.CancelAsync();
+
+        Assert.Equal(2, restarts.Sum(("resource", "stricts.test.bucket-operator.dev")));
+        Assert.Equal(3, watch.Connections);
     }
 
     [Fact]
@@ -88,16 +191,6 @@ public sealed class ResumingWatchTests
         Assert.Single(client.StartedFrom);
     }
 
-    private static WatchEvent<ConfigMap> Event(WatchEventType type, string? name, string resourceVersion) =>
+    private static WatchEvent<ConfigMap> Event(WatchEventType type, string name, string resourceVersion) =>
         new(type, new ConfigMap { Metadata = new ObjectMeta { Name = name, ResourceVersion = resourceVersion } });
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
 }

@@ -11,9 +11,13 @@ namespace BucketOperator.Kubernetes.Tests.Unit;
 internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedWatchClient<T>.Connection[] script) : IKubernetesClient
     where T : IKubernetesObject<T>
 {
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _next;
 
     public List<string?> StartedFrom { get; } = [];
+
+    /// <summary>Completes when a connection first goes silent (a scripted hang, or the end of the script).</summary>
+    public Task Hanging => _hanging.Task;
 
     /// <summary>The clock's time at each connection start.</summary>
     public List<DateTimeOffset> StartedAt { get; } = [];
@@ -28,6 +32,7 @@ internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedW
         StartedAt.Add(time.GetUtcNow());
         if (_next >= script.Length)
         {
+            _hanging.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
@@ -38,6 +43,11 @@ internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedW
             yield return (WatchEvent<TOut>)(object)e;
         }
 
+        if (connection.Lasts > TimeSpan.Zero)
+        {
+            await Task.Delay(connection.Lasts, time, cancellationToken);
+        }
+
         if (connection.Failure is not null)
         {
             FailedAt.Add(time.GetUtcNow());
@@ -46,6 +56,7 @@ internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedW
 
         if (connection.Hangs)
         {
+            _hanging.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
     }
@@ -75,5 +86,6 @@ internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedW
         where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
 
     /// <param name="Hangs">After its events the connection stays open and silent, as a half-open TCP connection does.</param>
-    internal sealed record Connection(IReadOnlyList<WatchEvent<T>> Events, Exception? Failure = null, bool Hangs = false);
+    /// <param name="Lasts">After its events the connection stays open this long (on the fake clock) before it ends or fails.</param>
+    internal sealed record Connection(IReadOnlyList<WatchEvent<T>> Events, Exception? Failure = null, bool Hangs = false, TimeSpan Lasts = default);
 }

@@ -26,8 +26,8 @@ public sealed class WatchStreamReaderTests
         var bookmark = await reader.ReadAsync(CancellationToken.None);
         var deleted = await reader.ReadAsync(CancellationToken.None);
 
-        Assert.Equal((WatchEventType.Added, "10", "v"), (added!.Type, added.Object.Metadata.ResourceVersion, added.Object.Data!["k"]));
-        Assert.Equal((WatchEventType.Bookmark, "12"), (bookmark!.Type, bookmark.Object.Metadata.ResourceVersion));
+        Assert.Equal((WatchEventType.Added, "10", "v"), (added!.Type, added.ResourceVersion, added.Object!.Data!["k"]));
+        Assert.Equal((WatchEventType.Bookmark, "12", null), (bookmark!.Type, bookmark.ResourceVersion, bookmark.Object));
         Assert.Equal(WatchEventType.Deleted, deleted!.Type);
         Assert.Null(await reader.ReadAsync(CancellationToken.None));
     }
@@ -55,6 +55,17 @@ public sealed class WatchStreamReaderTests
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => reader.ReadAsync(CancellationToken.None));
 
         Assert.StartsWith("WATCH /test", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BookmarkOfKindWithRequiredMembers_YieldsOnlyTheVersion()
+    {
+        var line = """{"type":"BOOKMARK","object":{"kind":"Strict","apiVersion":"test.bucket-operator.dev/v1","metadata":{"resourceVersion":"77"}}}""";
+        using var reader = new WatchStreamReader<Strict>(new MemoryStream(Encoding.UTF8.GetBytes(line)), KubernetesJson.Create(StrictJsonContext.Default), "WATCH /test");
+
+        var bookmark = await reader.ReadAsync(CancellationToken.None);
+
+        Assert.Equal((WatchEventType.Bookmark, "77", true), (bookmark!.Type, bookmark.ResourceVersion, bookmark.IsBookmark));
     }
 
     private static WatchStreamReader<ConfigMap> Reader(string text) =>

@@ -1,0 +1,88 @@
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Config;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.Watch;
+
+namespace BucketOperator.Kubernetes.Tests.Unit;
+
+/// <summary>A server that accepts and then goes silent must not hold a watch forever: the client gives up and says why.</summary>
+public sealed class DeadConnectionTests
+{
+    // Generous bound for a loaded machine; the configured deadlines below are 1 s.
+    private static readonly TimeSpan GiveUpBound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Watch_ServerSendsNoHeaders_TimesOutAfterTheRequestDeadline()
+    {
+        await using var server = SilentTcpServer.Start();
+        using var client = new KubernetesClient(new KubernetesClientConfiguration
+        {
+            Server = new Uri($"http://127.0.0.1:{server.Port}"),
+            RequestTimeout = TimeSpan.FromSeconds(1),
+        });
+        using var guard = new CancellationTokenSource(GiveUpBound);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
+        {
+            await foreach (var unused in client.WatchAsync<ConfigMap>("ns", cancellationToken: guard.Token))
+            {
+            }
+        });
+
+        Assert.Contains("WATCH", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
+    public async Task Get_TlsServerNeverAnswersTheHandshake_FailsAfterTheConnectTimeout()
+    {
+        await using var server = SilentTcpServer.Start();
+        // The request deadline is longer than the guard: only the connect timeout can end this in time.
+        using var client = new KubernetesClient(new KubernetesClientConfiguration
+        {
+            Server = new Uri($"https://127.0.0.1:{server.Port}"),
+            ConnectTimeout = TimeSpan.FromSeconds(1),
+            RequestTimeout = TimeSpan.FromMinutes(5),
+        });
+        using var guard = new CancellationTokenSource(GiveUpBound);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync<ConfigMap>("c", "ns", guard.Token));
+
+        Assert.False(guard.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task ResumingWatch_ServerSilentAfterHeaders_AbandonsTheConnectionAndReconnects()
+    {
+        await using var server = SilentTcpServer.Start("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        using var client = new KubernetesClient(new KubernetesClientConfiguration { Server = new Uri($"http://127.0.0.1:{server.Port}") });
+        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "1", IdleTimeout = TimeSpan.FromSeconds(1) });
+        using var guard = new CancellationTokenSource(GiveUpBound);
+
+        var watching = watch.WatchAsync(guard.Token).ToListAsync(guard.Token).AsTask();
+        while (server.Connections < 2 && !watching.IsCompleted && !guard.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
+        Assert.True(server.Connections >= 2, $"{server.Connections} connection(s) after {GiveUpBound}; watch {watching.Status}");
+        Assert.False(watching.IsFaulted, watching.Exception?.ToString());
+    }
+
+    [Fact]
+    public void Defaults_NoticeADeadConnectionWithin45Seconds()
+    {
+        var configuration = new KubernetesClientConfiguration { Server = new Uri("https://k8s.test") };
+        using var transport = KubernetesHttpClientFactory.Sockets(configuration);
+        using var http = KubernetesHttpClientFactory.Create(configuration);
+        var bound = TimeSpan.FromSeconds(45);
+
+        Assert.InRange(transport.ConnectTimeout, TimeSpan.FromSeconds(1), bound);
+        Assert.InRange(transport.KeepAlivePingDelay + transport.KeepAlivePingTimeout, TimeSpan.FromSeconds(1), bound);
+        Assert.Equal(HttpKeepAlivePingPolicy.Always, transport.KeepAlivePingPolicy);
+        Assert.InRange(configuration.RequestTimeout, TimeSpan.FromSeconds(1), bound);
+        Assert.Equal((new Version(2, 0), HttpVersionPolicy.RequestVersionOrLower), (http.DefaultRequestVersion, http.DefaultVersionPolicy));
+        // A quiet watch hears a bookmark about once a minute: the idle deadline must not cut healthy ones.
+        Assert.True(new ResumingWatchOptions { ResourceVersion = "1" }.IdleTimeout > TimeSpan.FromSeconds(70));
+    }
+}
