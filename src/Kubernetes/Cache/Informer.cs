@@ -123,6 +123,12 @@ public sealed class Informer<T> : IDisposable
 
     private void Apply(WatchEvent<T> watchEvent)
     {
+        // ResumingWatch consumes bookmarks itself; none reach here, but the type allows them.
+        if (watchEvent.IsBookmark)
+        {
+            return;
+        }
+
         lock (_dispatch)
         {
             if (watchEvent.Type == WatchEventType.Deleted)

@@ -10,7 +10,6 @@ namespace BucketOperator.Kubernetes.Tests.Unit.LeaderElection;
 public sealed class LeaderElectorTests : IDisposable
 {
     private const string LeaseName = "operator-lock";
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
     private static readonly LeaderElectionOptions Options = new() { LeaseName = LeaseName, LeaseNamespace = "system", Identity = "me" };
     private static readonly TimeSpan LongestAcquireWait = Options.RetryPeriod * (1 + LeaderElectionOptions.JitterFactor);
@@ -253,5 +252,5 @@ public sealed class LeaderElectorTests : IDisposable
         return AdvanceUntilAsync(() => _time.GetUtcNow() >= until);
     }
 
-    private Task AdvanceUntilAsync(Func<bool> done) => _time.AdvanceUntilAsync(done, Step, Limit);
+    private Task AdvanceUntilAsync(Func<bool> done) => _time.AdvanceUntilAsync(done, Limit);
 }
