@@ -72,7 +72,7 @@ public sealed class Informer<T> : IDisposable
         }
     }
 
-    /// <summary>Lists, watches and resyncs until cancelled. Runs once per informer.</summary>
+    /// <summary>Lists, watches and resyncs until cancelled (then returns normally). Runs once per informer.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1)
@@ -88,6 +88,10 @@ public sealed class Informer<T> : IDisposable
         try
         {
             await new Reflector<T>(_client, _options, Replace, Apply, _logger, _time).RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal end of an informer, not a failure.
         }
         finally
         {

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace BucketOperator.Latitude.Tests.Client;
+namespace BucketOperator.TestSupport;
 
 /// <summary>Keeps every formatted log line, with its scope-free properties, for assertions.</summary>
-internal sealed class ListLoggerProvider : ILoggerProvider
+public sealed class ListLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
 

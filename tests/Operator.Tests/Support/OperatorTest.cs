@@ -1,0 +1,138 @@
+using System.Text;
+using BucketOperator.Entities;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Latitude;
+using BucketOperator.Latitude.Simulator;
+using BucketOperator.Latitude.Simulator.State;
+using BucketOperator.Operator.Configuration;
+using BucketOperator.Operator.Hosting;
+using BucketOperator.TestSupport;
+using Microsoft.Extensions.Logging;
+
+namespace BucketOperator.Operator.Tests.Support;
+
+/// <summary>
+/// One end-to-end world per test: a namespace on the shared real API server, a Latitude simulator backed by a
+/// real S3 server, and the operator running in-process as its service account (config/rbac only), watching
+/// that namespace. Rate limits are scaled up together (client and simulator) so tests run in seconds.
+/// </summary>
+[Collection(ControlPlaneFixture.Collection)]
+#pragma warning disable CA1001 // _stop is disposed in StopOperatorAsync, which DisposeAsync (xUnit's lifetime) calls.
+public abstract class OperatorTest : IAsyncLifetime
+{
+    private readonly ILoggerFactory _loggers;
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+
+    protected OperatorTest(ControlPlaneFixture fixture)
+    {
+        Plane = fixture.Plane;
+        Admin = fixture.Plane.CreateClient(BucketOperatorRuntime.Json);
+        _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+    }
+
+    protected ControlPlane Plane { get; }
+
+    protected KubernetesClient Admin { get; }
+
+    protected string Namespace { get; private set; } = "";
+
+    protected LatitudeSimulator Simulator { get; private set; } = null!;
+
+    protected ListLoggerProvider Logs { get; } = new();
+
+    /// <summary>Which API version the simulator imitates; override per test class.</summary>
+    protected virtual ResponseShape Shape => ResponseShape.Current;
+
+    public async Task InitializeAsync()
+    {
+        var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
+        Namespace = created.Metadata.Name!;
+        Simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = 6000, WritesPerMinute = 2000 });
+        await StartOperatorAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopOperatorAsync();
+        await Simulator.DisposeAsync();
+        await Admin.DeleteAsync<Namespace>(Namespace);
+        Admin.Dispose();
+        _loggers.Dispose();
+    }
+
+    /// <summary>Starts (or restarts) the operator process-equivalent: new caches, queue and clients; nothing carried over.</summary>
+    protected async Task StartOperatorAsync()
+    {
+        var access = await OperatorAccess.ConfigureAsync(Plane);
+        var client = new KubernetesClient(access, BucketOperatorRuntime.Json);
+        var options = new OperatorOptions
+        {
+            LatitudeApiUrl = Simulator.BaseAddress,
+            LatitudeToken = SimulatorSeed.Token,
+            DefaultProject = SimulatorSeed.Project,
+            WatchNamespaces = [Namespace],
+            Workers = 4,
+        };
+        var latitudeOptions = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress, ReadsPerMinute = 6000, WritesPerMinute = 2000, RequestTimeout = TimeSpan.FromSeconds(5) };
+        var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);
+        var runtime = new BucketOperatorRuntime(client, options, latitude, _loggers);
+        var stop = _stop = new CancellationTokenSource();
+        _running = Task.Run(() => runtime.RunAsync(stop.Token));
+    }
+
+    protected async Task StopOperatorAsync()
+    {
+        if (_stop is null)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        await _running!;
+        _stop.Dispose();
+        _stop = null;
+    }
+
+    protected ObjectBucket Bucket(string name, string region = "DAL", Action<ObjectBucketSpec>? spec = null)
+    {
+        var bucket = new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = Namespace }, Spec = new ObjectBucketSpec { Region = region } };
+        spec?.Invoke(bucket.Spec);
+        return bucket;
+    }
+
+    /// <summary>Polls the server until Ready has <paramref name="reason"/> for the current generation; returns the object.</summary>
+    protected async Task<ObjectBucket> WaitForReadyAsync(string name, string reason, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        ObjectBucket? bucket = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            bucket = await Admin.GetAsync<ObjectBucket>(name, Namespace);
+            var ready = bucket?.Status?.Conditions?.FirstOrDefault(c => c.Type == ObjectBucketNames.ReadyCondition);
+            if (ready?.Reason == reason && ready.ObservedGeneration == bucket!.Metadata.Generation)
+            {
+                return bucket;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var last = bucket?.Status?.Conditions?.FirstOrDefault(c => c.Type == ObjectBucketNames.ReadyCondition);
+        throw new TimeoutException($"{name}: Ready never reached {reason}; last: {last?.Status}/{last?.Reason}: {last?.Message}\nlogs:\n{string.Join('\n', Logs.Messages.TakeLast(30))}");
+    }
+
+    protected async Task<IReadOnlyDictionary<string, string>> SecretValuesAsync(string name)
+    {
+        var secret = await Admin.GetAsync<Secret>(name, Namespace) ?? throw new InvalidOperationException($"no Secret {name}");
+        return secret.Data!.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(p.Value));
+    }
+
+    protected async Task<IReadOnlyList<Event>> EventsAsync(string objectName) =>
+        (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
+
+    protected int LatitudeCalls() => Simulator.Requests.Entries.Count;
+}
+#pragma warning restore CA1001
