@@ -96,11 +96,10 @@ public abstract class OperatorTest : IAsyncLifetime
         _stop = null;
     }
 
-    protected ObjectBucket Bucket(string name, string region = "DAL", Action<ObjectBucketSpec>? spec = null)
+    protected ObjectBucket Bucket(string name, string region = "DAL", Func<ObjectBucketSpec, ObjectBucketSpec>? spec = null)
     {
-        var bucket = new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = Namespace }, Spec = new ObjectBucketSpec { Region = region } };
-        spec?.Invoke(bucket.Spec);
-        return bucket;
+        var initial = new ObjectBucketSpec { Region = region };
+        return new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = Namespace }, Spec = spec?.Invoke(initial) ?? initial };
     }
 
     /// <summary>Polls the server until Ready has <paramref name="reason"/> for the current generation; returns the object.</summary>

@@ -1,6 +1,8 @@
-namespace BucketOperator.Kubernetes.Tests.Integration;
+using Xunit;
 
-internal static class Eventually
+namespace BucketOperator.TestSupport;
+
+public static class Eventually
 {
     /// <summary>Polls until the condition holds; fails with <paramref name="what"/> after the timeout (default 30 s).</summary>
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
