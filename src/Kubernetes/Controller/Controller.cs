@@ -64,6 +64,11 @@ public sealed class Controller<T>
             {
                 throw new TimeoutException($"Controller {Name}: caches did not sync within {_options.CacheSyncTimeout}.");
             }
+            catch (OperationCanceledException)
+            {
+                // Stopped before the caches synced: nothing started, nothing to stop.
+                return;
+            }
         }
 
         Log.Started(_logger, Name);

@@ -38,6 +38,12 @@ public sealed record OperatorOptions
     /// <summary>Default ":8081".</summary>
     public string HealthProbeBindAddress { get; init; } = ":8081";
 
+    /// <summary>
+    /// How long a terminal (Ready=False) state waits before it is looked at again without a change (default 5 min).
+    /// Not a flag: SPEC fixes "slowly (minutes)"; tests shorten it.
+    /// </summary>
+    public TimeSpan TerminalRetry { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>"json" (default) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 

@@ -57,7 +57,7 @@ public sealed class BucketOperatorRuntime
             inventory,
             status,
             events,
-            new ReconcilerOptions { DefaultProject = options.DefaultProject, ResyncPeriod = options.ResyncPeriod });
+            new ReconcilerOptions { DefaultProject = options.DefaultProject, ResyncPeriod = options.ResyncPeriod, TerminalRetry = options.TerminalRetry });
         _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
             .Named("objectbucket")
             .For()

@@ -11,7 +11,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// <summary>
 /// Keeps the connection Secret whole and its credentials working. Secrets are shown once by the API, so a new
 /// key goes to the Secret the moment it arrives; lost or broken credentials are replaced by a new
-/// bucket-scoped key (named after the object's UID), and the object's older keys are then deleted.
+/// bucket-scoped key (named after the object's UID), after the object's older keys are deleted.
 /// </summary>
 internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater status, IEventRecorder events)
 {
@@ -80,6 +80,9 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             BucketName = details.BucketName,
             StorageClass = context.Bucket.Status?.StorageClass ?? context.Desired.StorageClass,
         };
+        // The old keys' secrets are lost or broken, so they are useless; deleting them first also frees the
+        // deterministic name on APIs that refuse duplicates. A crash in between only means the next pass creates.
+        await DeleteKeysAsync(context, keep: null, cancellationToken);
         var created = await context.Latitude.CreateAccessKeyAsync(
             CreateAccessKeyRequest.ForBucket(context.Project, bucket, context.AccessKeyName, details.Site), cancellationToken);
         await WriteSecretAsync(context, details, created.Credentials.AccessKeyId, created.Credentials.SecretAccessKey, cancellationToken);
@@ -94,7 +97,6 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             restored ? EventReasons.SecretRestored : EventReasons.CredentialsIssued,
             $"Issued access key {created.Credentials.AccessKeyId} for bucket {details.BucketName} into Secret {context.Desired.SecretName}",
             cancellationToken);
-        await DeleteKeysAsync(context, created.Credentials.AccessKeyId, cancellationToken);
     }
 
     /// <summary>Credentials changes do not move Ready by themselves: keep what is there (or Provisioning before the first Ready).</summary>

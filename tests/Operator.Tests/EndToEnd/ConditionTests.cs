@@ -1,7 +1,6 @@
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
-using BucketOperator.Latitude;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Tests.Support;
@@ -70,9 +69,7 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
     [Fact]
     public async Task NameTakenByAnotherTeam_BucketNameConflict()
     {
-        var options = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress };
-        var other = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(options), options).ForToken(SimulatorSeed.OtherTeamToken);
-        await other.CreateBucketAsync(new CreateBucketRequest { Project = "proj_other", Name = "popular", Region = "DAL" });
+        await LatitudeAsUser(SimulatorSeed.OtherTeamToken).CreateBucketAsync(new CreateBucketRequest { Project = "proj_other", Name = "popular", Region = "DAL" });
 
         await FailsAsync(Bucket("popular"), ReadyReasons.BucketNameConflict, "already in use");
     }

@@ -46,6 +46,12 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>Which API version the simulator imitates; override per test class.</summary>
     protected virtual ResponseShape Shape => ResponseShape.Current;
 
+    /// <summary>The operator's resync period (drift checks); long by default so only the test's own changes cause reconciles.</summary>
+    protected TimeSpan ResyncPeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Short, so "retried slowly" is observable in a test.</summary>
+    protected TimeSpan TerminalRetry { get; set; } = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
@@ -57,6 +63,12 @@ public abstract class OperatorTest : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopOperatorAsync();
+        if (Environment.GetEnvironmentVariable("E2E_LOG_DIR") is { Length: > 0 } directory)
+        {
+            // For debugging a failed run: everything the operator logged in this test.
+            await File.WriteAllLinesAsync(Path.Combine(directory, $"{GetType().Name}-{Namespace}.log"), Logs.Messages);
+        }
+
         await Simulator.DisposeAsync();
         await Admin.DeleteAsync<Namespace>(Namespace);
         Admin.Dispose();
@@ -75,6 +87,8 @@ public abstract class OperatorTest : IAsyncLifetime
             DefaultProject = SimulatorSeed.Project,
             WatchNamespaces = [Namespace],
             Workers = 4,
+            ResyncPeriod = ResyncPeriod,
+            TerminalRetry = TerminalRetry,
         };
         var latitudeOptions = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress, ReadsPerMinute = 6000, WritesPerMinute = 2000, RequestTimeout = TimeSpan.FromSeconds(5) };
         var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);
@@ -133,5 +147,12 @@ public abstract class OperatorTest : IAsyncLifetime
         (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
 
     protected int LatitudeCalls() => Simulator.Requests.Entries.Count;
+
+    /// <summary>The Latitude API as someone outside the cluster uses it, with the operator's own token (and its own rate limits).</summary>
+    protected ILatitudeClient LatitudeAsUser(string token = SimulatorSeed.Token)
+    {
+        var options = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress };
+        return new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(options), options).ForToken(token);
+    }
 }
 #pragma warning restore CA1001
