@@ -36,6 +36,9 @@ public enum LatitudeErrorKind
     /// <summary>5xx, timeouts and connection failures: transient.</summary>
     ProviderError,
 
-    /// <summary>A 2xx whose body could not be read: reported with context, retried like a provider error.</summary>
+    /// <summary>
+    /// A 2xx whose body could not be read or lacks a required field: reported with context and transient. After
+    /// a write it carries <see cref="LatitudeApiException.OutcomeUnknown"/>: the write happened.
+    /// </summary>
     MalformedResponse,
 }
