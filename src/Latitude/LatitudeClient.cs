@@ -140,9 +140,10 @@ public sealed class LatitudeClient(
         var budget = limiter.For(method);
         for (var attempt = 1; ; attempt++)
         {
-            var asked = time.GetUtcNow();
-            var waited = await budget.AcquireAsync(cancellationToken) - asked;
-            if (waited > TimeSpan.Zero)
+            var asked = time.GetTimestamp();
+            await budget.AcquireAsync(cancellationToken);
+            var waited = time.GetElapsedTime(asked);
+            if (waited >= TimeSpan.FromMilliseconds(1))
             {
                 Log.WaitedForBudget(logger, method.Method, path, (long)waited.TotalMilliseconds);
             }
