@@ -201,7 +201,7 @@ public sealed class LatitudeClient(
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (!response.IsSuccessStatusCode)
             {
-                var error = ParseError(body, response);
+                var error = CapRetryAfter(method, path, ParseError(body, response));
                 var kind = ErrorClassifier.Classify(status, error.Code);
                 throw new LatitudeApiException(operation, status, kind, error, outcomeUnknown: method != HttpMethod.Get && status >= 500);
             }
@@ -242,6 +242,18 @@ public sealed class LatitudeClient(
         }
 
         return error;
+    }
+
+    /// <summary>A 429 may ask for any wait; more than <see cref="LatitudeClientOptions.MaxRetryAfter"/> would stall the token's budget.</summary>
+    private LatitudeError CapRetryAfter(HttpMethod method, string path, LatitudeError error)
+    {
+        if (error.RetryAfter is not { } asked || asked <= options.MaxRetryAfter)
+        {
+            return error;
+        }
+
+        Log.RetryAfterCapped(logger, method.Method, path, asked.TotalSeconds, options.MaxRetryAfter.TotalSeconds);
+        return error with { RetryAfter = options.MaxRetryAfter };
     }
 
     private TimeSpan Backoff(int attempt)

@@ -26,6 +26,13 @@ public sealed record LatitudeClientOptions
     /// <summary>Default 30 s.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest wait honoured from a 429's <c>meta.retry_after</c> (default 5 min, five of the API's one-minute
+    /// windows). A longer (hostile or malformed) value is cut to this, with a warning, both for the token's
+    /// paused budget and for <see cref="Errors.LatitudeApiException.RetryAfter"/>.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Deadline of one HTTP exchange (default 30 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

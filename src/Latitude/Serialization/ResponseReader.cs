@@ -11,6 +11,9 @@ namespace BucketOperator.Latitude.Serialization;
 /// </summary>
 internal static class ResponseReader
 {
+    // One second short of TimeSpan.MaxValue, so FromSeconds cannot round past it.
+    private const double MaxSeconds = 922_337_203_684;
+
     public static Bucket ToBucket(Resource<BucketAttributes>? resource)
     {
         var attributes = resource?.Attributes ?? throw new InvalidDataException("bucket without attributes");
@@ -111,7 +114,13 @@ internal static class ResponseReader
             JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
             _ => (double?)null,
         };
-        return seconds is >= 0 ? TimeSpan.FromSeconds(seconds.Value) : null;
+        // Beyond TimeSpan's range (1e300, "Infinity") is read as "forever", not an overflow; the client caps it.
+        return seconds switch
+        {
+            >= 0 and < MaxSeconds => TimeSpan.FromSeconds(seconds.Value),
+            >= MaxSeconds => TimeSpan.MaxValue,
+            _ => null,
+        };
     }
 
     /// <summary>The site slug: <c>region.id</c> of the documented object, or a bare string.</summary>
