@@ -12,7 +12,7 @@ public sealed class RateLimiterClockTests
     public async Task Acquire_WallClockStepsForward_WindowStaysClosed()
     {
         var time = new FakeTimeProvider();
-        var clock = new SteppedWallClock(time);
+        var clock = new TestClock(time);
         var limiter = await FullLimiterAsync(clock);
 
         clock.Step(TimeSpan.FromHours(1));
@@ -28,7 +28,7 @@ public sealed class RateLimiterClockTests
     public async Task Acquire_WallClockStepsBack_WindowOpensAfterOneMonotonicMinute()
     {
         var time = new FakeTimeProvider();
-        var clock = new SteppedWallClock(time);
+        var clock = new TestClock(time);
         var limiter = await FullLimiterAsync(clock);
 
         clock.Step(-TimeSpan.FromHours(1));
@@ -43,7 +43,7 @@ public sealed class RateLimiterClockTests
     public async Task Acquire_PausedByRetryAfter_WallClockStepForwardDoesNotEndThePause()
     {
         var time = new FakeTimeProvider();
-        var clock = new SteppedWallClock(time);
+        var clock = new TestClock(time);
         var limiter = new SlidingWindowLimiter(60, Minute, clock);
 
         limiter.PauseFor(TimeSpan.FromSeconds(30));
