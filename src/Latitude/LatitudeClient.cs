@@ -203,7 +203,8 @@ public sealed class LatitudeClient(
             {
                 var error = CapRetryAfter(method, path, ParseError(body, response));
                 var kind = ErrorClassifier.Classify(status, error.Code);
-                throw new LatitudeApiException(operation, status, kind, error, outcomeUnknown: method != HttpMethod.Get && status >= 500);
+                // A 5xx or 408 may come after the API acted (or from a proxy that gave up while it was acting).
+                throw new LatitudeApiException(operation, status, kind, error, outcomeUnknown: method != HttpMethod.Get && (status >= 500 || status == 408));
             }
 
             if (responseType is null)

@@ -33,7 +33,7 @@ public enum LatitudeErrorKind
     /// <summary>409 STORAGE_BUCKET_NOT_EMPTY on delete.</summary>
     BucketNotEmpty,
 
-    /// <summary>5xx, timeouts and connection failures: transient.</summary>
+    /// <summary>5xx, 408, timeouts and connection failures: transient.</summary>
     ProviderError,
 
     /// <summary>
