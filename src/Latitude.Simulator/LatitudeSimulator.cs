@@ -55,9 +55,10 @@ public sealed class LatitudeSimulator : IAsyncDisposable
         builder.Services.AddSingleton(options).AddSingleton(state).AddSingleton(faults).AddSingleton(requests).AddSingleton(s3);
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
-        app.UseMiddleware<FaultMiddleware>();
+        // A real API's failures come after it has authenticated and counted the request: injected 5xx use budget.
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
         app.MapBuckets();
         app.MapAccessKeys();
         try
