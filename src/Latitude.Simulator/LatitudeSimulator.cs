@@ -74,6 +74,13 @@ public sealed class LatitudeSimulator : IAsyncDisposable
         return new LatitudeSimulator(app, s3, state, faults, requests);
     }
 
+    /// <summary>
+    /// From now on the S3 server refuses PutBucketVersioning with <paramref name="refusal"/> (null accepts it
+    /// again). Needs <see cref="SimulatorOptions.S3"/>.
+    /// </summary>
+    public Task RefuseVersioningAsync(S3Refusal? refusal, CancellationToken cancellationToken = default) =>
+        _s3.RefuseVersioningAsync(refusal, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
