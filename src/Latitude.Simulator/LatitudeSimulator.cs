@@ -55,9 +55,10 @@ public sealed class LatitudeSimulator : IAsyncDisposable
         builder.Services.AddSingleton(options).AddSingleton(state).AddSingleton(faults).AddSingleton(requests).AddSingleton(s3);
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
-        app.UseMiddleware<FaultMiddleware>();
+        // A real API's failures come after it has authenticated and counted the request: injected 5xx use budget.
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
         app.MapBuckets();
         app.MapAccessKeys();
         try
@@ -72,6 +73,13 @@ public sealed class LatitudeSimulator : IAsyncDisposable
 
         return new LatitudeSimulator(app, s3, state, faults, requests);
     }
+
+    /// <summary>
+    /// From now on the S3 server refuses PutBucketVersioning with <paramref name="refusal"/> (null accepts it
+    /// again). Needs <see cref="SimulatorOptions.S3"/>.
+    /// </summary>
+    public Task RefuseVersioningAsync(S3Refusal? refusal, CancellationToken cancellationToken = default) =>
+        _s3.RefuseVersioningAsync(refusal, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

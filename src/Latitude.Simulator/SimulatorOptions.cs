@@ -15,6 +15,9 @@ public sealed record SimulatorOptions
 
     public int WritesPerMinute { get; init; } = 20;
 
+    /// <summary>A second access key with a taken name: 409 (default) or a second credential for the same user.</summary>
+    public DuplicateKeyNames DuplicateKeyNames { get; init; } = DuplicateKeyNames.Conflict;
+
     /// <summary>Start s3rver and create real S3 buckets and keys; otherwise endpoints are fictitious.</summary>
     public S3ServerOptions? S3 { get; init; }
 

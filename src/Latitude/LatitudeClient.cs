@@ -25,7 +25,7 @@ public sealed class LatitudeClient(
     {
         var query = project is null ? "" : "?filter[project]=" + Uri.EscapeDataString(project);
         var document = await SendAsync(HttpMethod.Get, "/storage/buckets" + query, null, LatitudeJsonContext.Default.DocumentListResourceBucketAttributes, cancellationToken);
-        return Read("/storage/buckets", () => (document!.Data ?? []).Select(ResponseReader.ToBucket).ToList());
+        return Read(HttpMethod.Get, "/storage/buckets", () => (document!.Data ?? []).Select(ResponseReader.ToBucket).ToList());
     }
 
     public async Task<Bucket?> GetBucketAsync(string id, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ public sealed class LatitudeClient(
         try
         {
             var document = await SendAsync(HttpMethod.Get, path, null, LatitudeJsonContext.Default.DocumentResourceBucketAttributes, cancellationToken);
-            return Read(path, () => ResponseReader.ToBucket(document!.Data));
+            return Read(HttpMethod.Get, path, () => ResponseReader.ToBucket(document!.Data));
         }
         catch (LatitudeApiException e) when (e.Kind == LatitudeErrorKind.NotFound)
         {
@@ -49,7 +49,7 @@ public sealed class LatitudeClient(
             request.Versioning, request.Locking, request.RetentionMode, request.RetentionPeriod)));
         var content = Json(body, LatitudeJsonContext.Default.DocumentNewResourceCreateBucketAttributes);
         var document = await SendAsync(HttpMethod.Post, "/storage/buckets", content, LatitudeJsonContext.Default.DocumentResourceBucketAttributes, cancellationToken);
-        return Read("POST /storage/buckets", () => ResponseReader.ToBucket(document!.Data));
+        return Read(HttpMethod.Post, "/storage/buckets", () => ResponseReader.ToBucket(document!.Data));
     }
 
     public async Task<bool> DeleteBucketAsync(string id, CancellationToken cancellationToken = default) =>
@@ -62,14 +62,14 @@ public sealed class LatitudeClient(
             request.Project, request.StorageClass, request.Name, request.AccessScope, request.Region, permissions)));
         var content = Json(body, LatitudeJsonContext.Default.DocumentNewResourceCreateAccessKeyAttributes);
         var document = await SendAsync(HttpMethod.Post, "/storage/access_keys", content, LatitudeJsonContext.Default.DocumentJsonElement, cancellationToken);
-        return Read("POST /storage/access_keys", () => ResponseReader.ToCreatedAccessKey(document!.Data, request.StorageClass, request.Region));
+        return Read(HttpMethod.Post, "/storage/access_keys", () => ResponseReader.ToCreatedAccessKey(document!.Data, request.StorageClass, request.Region));
     }
 
     public async Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string project, CancellationToken cancellationToken = default)
     {
         var path = "/storage/access_keys?project=" + Uri.EscapeDataString(project);
         var document = await SendAsync(HttpMethod.Get, path, null, LatitudeJsonContext.Default.DocumentJsonElement, cancellationToken);
-        return Read(path, () => ResponseReader.ToAccessKeys(document!.Data));
+        return Read(HttpMethod.Get, path, () => ResponseReader.ToAccessKeys(document!.Data));
     }
 
     public Task<bool> DeleteAccessKeyAsync(string username, string storageClass, string project, string? region = null, CancellationToken cancellationToken = default)
@@ -91,8 +91,11 @@ public sealed class LatitudeClient(
         return content;
     }
 
-    /// <summary>Runs the model mapping; a response missing what it must carry becomes a MalformedResponse error.</summary>
-    private static T Read<T>(string operation, Func<T> map)
+    /// <summary>
+    /// Runs the model mapping of a 2xx answer; a response missing what it must carry becomes a MalformedResponse
+    /// error. After a write the write happened (the answer was 2xx): see <see cref="Malformed"/>.
+    /// </summary>
+    private static T Read<T>(HttpMethod method, string path, Func<T> map)
     {
         try
         {
@@ -100,9 +103,16 @@ public sealed class LatitudeClient(
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException)
         {
-            throw new LatitudeApiException(operation, 200, LatitudeErrorKind.MalformedResponse, new LatitudeError { Detail = "unexpected response: " + e.Message }, inner: e);
+            throw Malformed(method, path, 200, "unexpected response: " + e.Message, e);
         }
     }
+
+    /// <summary>
+    /// A 2xx the client cannot use. For a write the API did act, so the outcome is unknown rather than failed:
+    /// sending it again would create a second key, or meet our own bucket as a 409.
+    /// </summary>
+    private static LatitudeApiException Malformed(HttpMethod method, string path, int status, string detail, Exception inner) =>
+        new($"{method.Method} {path}", status, LatitudeErrorKind.MalformedResponse, new LatitudeError { Detail = detail }, outcomeUnknown: method != HttpMethod.Get, inner);
 
     private async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
     {
@@ -130,9 +140,10 @@ public sealed class LatitudeClient(
         var budget = limiter.For(method);
         for (var attempt = 1; ; attempt++)
         {
-            var asked = time.GetUtcNow();
-            var waited = await budget.AcquireAsync(cancellationToken) - asked;
-            if (waited > TimeSpan.Zero)
+            var asked = time.GetTimestamp();
+            await budget.AcquireAsync(cancellationToken);
+            var waited = time.GetElapsedTime(asked);
+            if (waited >= TimeSpan.FromMilliseconds(1))
             {
                 Log.WaitedForBudget(logger, method.Method, path, (long)waited.TotalMilliseconds);
             }
@@ -190,9 +201,10 @@ public sealed class LatitudeClient(
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (!response.IsSuccessStatusCode)
             {
-                var error = ParseError(body, response);
+                var error = CapRetryAfter(method, path, ParseError(body, response));
                 var kind = ErrorClassifier.Classify(status, error.Code);
-                throw new LatitudeApiException(operation, status, kind, error, outcomeUnknown: method != HttpMethod.Get && status >= 500);
+                // A 5xx or 408 may come after the API acted (or from a proxy that gave up while it was acting).
+                throw new LatitudeApiException(operation, status, kind, error, outcomeUnknown: method != HttpMethod.Get && (status >= 500 || status == 408));
             }
 
             if (responseType is null)
@@ -206,8 +218,7 @@ public sealed class LatitudeClient(
             }
             catch (JsonException e)
             {
-                throw new LatitudeApiException(operation, status, LatitudeErrorKind.MalformedResponse,
-                    new LatitudeError { Detail = $"unreadable response body: {e.Message}" }, inner: e);
+                throw Malformed(method, path, status, $"unreadable response body: {e.Message}", e);
             }
         }
     }
@@ -232,6 +243,18 @@ public sealed class LatitudeClient(
         }
 
         return error;
+    }
+
+    /// <summary>A 429 may ask for any wait; more than <see cref="LatitudeClientOptions.MaxRetryAfter"/> would stall the token's budget.</summary>
+    private LatitudeError CapRetryAfter(HttpMethod method, string path, LatitudeError error)
+    {
+        if (error.RetryAfter is not { } asked || asked <= options.MaxRetryAfter)
+        {
+            return error;
+        }
+
+        Log.RetryAfterCapped(logger, method.Method, path, asked.TotalSeconds, options.MaxRetryAfter.TotalSeconds);
+        return error with { RetryAfter = options.MaxRetryAfter };
     }
 
     private TimeSpan Backoff(int attempt)

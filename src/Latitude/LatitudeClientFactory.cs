@@ -20,7 +20,7 @@ public sealed class LatitudeClientFactory(HttpClient http, LatitudeClientOptions
     public ILatitudeClient ForToken(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        var limiter = _limiters.GetOrAdd(Fingerprint(token), _ => new TokenRateLimiter(options.ReadsPerMinute, options.WritesPerMinute, _time));
+        var limiter = _limiters.GetOrAdd(Fingerprint(token), _ => new TokenRateLimiter(options.ReadsPerMinute, options.WritesPerMinute, _time, options.RateLimitWindow));
         return new LatitudeClient(http, token.Trim(), limiter, options, _time, _logger);
     }
 

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(2003, LogLevel.Debug, "Latitude {Method} {Path} waited {WaitedMs} ms for the token's rate-limit budget")]
     public static partial void WaitedForBudget(ILogger logger, string method, string path, long waitedMs);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Latitude {Method} {Path} asked to wait {RetryAfterSeconds} s; capped at {MaxRetryAfterSeconds} s")]
+    public static partial void RetryAfterCapped(ILogger logger, string method, string path, double retryAfterSeconds, double maxRetryAfterSeconds);
 }

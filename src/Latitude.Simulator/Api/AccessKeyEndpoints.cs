@@ -95,7 +95,7 @@ internal static partial class AccessKeyEndpoints
             Permissions = permissions,
             CreatedAt = options.Time.GetUtcNow(),
         };
-        if (!state.AddAccessKey(key))
+        if (!state.AddAccessKey(key, allowSecond: options.DuplicateKeyNames == DuplicateKeyNames.CreateSecond))
         {
             await s3.RevokeKeyAsync(accessKeyId, context.RequestAborted);
             return ApiErrors.AccessKeyConflict;
@@ -145,12 +145,17 @@ internal static partial class AccessKeyEndpoints
             return ApiErrors.InvalidProjectForKey;
         }
 
-        if (state.RemoveAccessKey(project.Id, username, storageClass) is not { } key)
+        var removed = state.RemoveAccessKeys(project.Id, username, storageClass);
+        if (removed.Count == 0)
         {
             return ApiErrors.AccessKeyNotFound;
         }
 
-        await s3.RevokeKeyAsync(key.AccessKeyId, context.RequestAborted);
+        foreach (var key in removed)
+        {
+            await s3.RevokeKeyAsync(key.AccessKeyId, context.RequestAborted);
+        }
+
         return Results.StatusCode(204);
     }
 }

@@ -131,7 +131,7 @@ internal static partial class BucketEndpoints
 
         try
         {
-            await s3.CreateBucketAsync(bucket.BucketName, context.RequestAborted);
+            await s3.CreateBucketAsync(bucket.BucketName, bucket.Versioning, context.RequestAborted);
             var keys = options.Shape == ResponseShape.Seed ? await KeyPairs.IssueAsync(s3, context.RequestAborted) : ((string, string)?)null;
             return JsonApi.Data(201, BucketJson.Render(bucket, state, options.Shape, keys));
         }

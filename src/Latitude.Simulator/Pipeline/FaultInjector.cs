@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace BucketOperator.Latitude.Simulator.Pipeline;
 
-/// <summary>Faults the simulator adds on request: latency, random 5xx, scripted answers, lost responses.</summary>
+/// <summary>Faults the simulator adds on request: latency, random 5xx, scripted answers, lost or late responses, late commits.</summary>
 public sealed class FaultInjector
 {
     private readonly ConcurrentQueue<ScriptedFault> _scripted = new();
@@ -31,14 +31,31 @@ public sealed class FaultInjector
 
     /// <summary>The next <paramref name="times"/> matching requests get this status and raw body instead of being processed.</summary>
     public void RespondNext(string method, string path, int status, string body, int times = 1) =>
-        _scripted.Enqueue(new ScriptedFault(method, path, times, status, body));
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.Respond, status, body));
 
     /// <summary>
     /// The next <paramref name="times"/> matching requests are fully processed (the bucket or key is created),
     /// then the connection is dropped before the answer: the caller cannot know it succeeded.
     /// </summary>
     public void DropResponseAfterCommit(string method, string path, int times = 1) =>
-        _scripted.Enqueue(new ScriptedFault(method, path, times, Status: null, Body: null));
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.DropResponse));
+
+    /// <summary>
+    /// The next <paramref name="times"/> matching requests are fully processed at once, but their answer is held
+    /// back for <paramref name="delay"/> of the simulator's clock: a caller whose deadline is shorter gives up on a
+    /// write that already happened (and, listing right away, finds it).
+    /// </summary>
+    public void DelayResponseAfterCommit(string method, string path, TimeSpan delay, int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.DelayResponse, Delay: delay));
+
+    /// <summary>
+    /// The next <paramref name="times"/> matching requests are processed only after <paramref name="delay"/> of the
+    /// simulator's clock, whether or not the caller still waits (a provider finishing work the client gave up on):
+    /// until then a list does not show the bucket or key; afterwards it does, and a second create meets a 409.
+    /// Wait for the commit with <see cref="RequestLog.WaitForAsync"/>.
+    /// </summary>
+    public void CommitAfter(string method, string path, TimeSpan delay, int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.DelayCommit, Delay: delay));
 
     public void Clear()
     {
@@ -70,10 +87,16 @@ public sealed class FaultInjector
         }
     }
 
-    internal sealed record ScriptedFault(string Method, string Path, int Times, int? Status, string? Body)
+    internal enum FaultAction
+    {
+        Respond,
+        DropResponse,
+        DelayResponse,
+        DelayCommit,
+    }
+
+    internal sealed record ScriptedFault(string Method, string Path, int Times, FaultAction Action, int Status = 0, string? Body = null, TimeSpan Delay = default)
     {
         public int Remaining { get; set; } = Times;
-
-        public bool DropsResponse => Status is null;
     }
 }

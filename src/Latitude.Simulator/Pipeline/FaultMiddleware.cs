@@ -1,9 +1,11 @@
 using BucketOperator.Latitude.Simulator.Api;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using static BucketOperator.Latitude.Simulator.Pipeline.FaultInjector;
 
 namespace BucketOperator.Latitude.Simulator.Pipeline;
 
-internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, SimulatorOptions options)
+internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, SimulatorOptions options, IHostApplicationLifetime lifetime)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -15,9 +17,9 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         }
 
         var fault = faults.Take(method, path);
-        if (fault is { DropsResponse: false })
+        if (fault is { Action: FaultAction.Respond })
         {
-            context.Response.StatusCode = fault.Status!.Value;
+            context.Response.StatusCode = fault.Status;
             context.Response.ContentType = JsonApi.ContentType;
             await context.Response.WriteAsync(fault.Body ?? "", context.RequestAborted);
             return;
@@ -29,18 +31,22 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
             return;
         }
 
-        if (fault is { DropsResponse: true })
+        switch (fault?.Action)
         {
-            // Let the handler commit, keep its answer from the wire, then cut the connection.
-            var original = context.Response.Body;
-            context.Response.Body = Stream.Null;
-            await next(context);
-            context.Response.Body = original;
-            context.Abort();
-            return;
+            case FaultAction.DropResponse:
+                await CommitUnansweredAsync(context);
+                context.Abort();
+                return;
+            case FaultAction.DelayResponse:
+                await CommitThenAnswerLateAsync(context, fault.Delay);
+                return;
+            case FaultAction.DelayCommit:
+                await CommitLateAsync(context, fault.Delay);
+                return;
+            default:
+                await next(context);
+                return;
         }
-
-        await next(context);
     }
 
     private static IResult DocumentedServerError(string method, string path) => (method, path) switch
@@ -49,4 +55,82 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         ("DELETE", _) when path.StartsWith("/storage/buckets/", StringComparison.Ordinal) => ApiErrors.BucketDeletionError,
         _ => ApiErrors.InternalError,
     };
+
+    /// <summary>Lets the handler commit and keeps its answer from the wire.</summary>
+    private async Task CommitUnansweredAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+    }
+
+    private async Task CommitThenAnswerLateAsync(HttpContext context, TimeSpan delay)
+    {
+        var original = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(delay, options.Time, waiting.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up (or the simulator stops): the write stands, unanswered.
+            return;
+        }
+
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private async Task CommitLateAsync(HttpContext context, TimeSpan delay)
+    {
+        // Read the body now: once the caller has gone, its connection can no longer give it.
+        context.Request.EnableBuffering();
+        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        context.Request.Body.Position = 0;
+        try
+        {
+            await Task.Delay(delay, options.Time, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (!context.RequestAborted.IsCancellationRequested)
+        {
+            await next(context);
+            return;
+        }
+
+        // The caller has gone; the provider finishes anyway, with nobody to cancel it or to answer.
+        var aborted = context.RequestAborted;
+        context.RequestAborted = CancellationToken.None;
+        try
+        {
+            await CommitUnansweredAsync(context);
+        }
+        finally
+        {
+            context.RequestAborted = aborted;
+        }
+    }
 }

@@ -6,7 +6,8 @@ public interface IS3Backend : IAsyncDisposable
     /// <summary>The S3 endpoint to hand out, or null to derive Latitude-style fictitious ones.</summary>
     Uri? Endpoint { get; }
 
-    Task CreateBucketAsync(string name, CancellationToken cancellationToken);
+    /// <param name="versioning">Turn S3 versioning on, as a bucket created with versioning (or Object Lock) has it.</param>
+    Task CreateBucketAsync(string name, bool versioning, CancellationToken cancellationToken);
 
     Task DeleteBucketAsync(string name, CancellationToken cancellationToken);
 
@@ -16,4 +17,7 @@ public interface IS3Backend : IAsyncDisposable
     Task RegisterKeyAsync(string accessKeyId, string secret, CancellationToken cancellationToken);
 
     Task RevokeKeyAsync(string accessKeyId, CancellationToken cancellationToken);
+
+    /// <summary>From now on PutBucketVersioning gets this S3 error; null accepts it again.</summary>
+    Task RefuseVersioningAsync(S3Refusal? refusal, CancellationToken cancellationToken);
 }

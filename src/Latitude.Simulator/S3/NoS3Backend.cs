@@ -5,7 +5,7 @@ internal sealed class NoS3Backend : IS3Backend
 {
     public Uri? Endpoint => null;
 
-    public Task CreateBucketAsync(string name, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CreateBucketAsync(string name, bool versioning, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task DeleteBucketAsync(string name, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -14,6 +14,9 @@ internal sealed class NoS3Backend : IS3Backend
     public Task RegisterKeyAsync(string accessKeyId, string secret, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RevokeKeyAsync(string accessKeyId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RefuseVersioningAsync(S3Refusal? refusal, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("no S3 server backs this simulator: start it with SimulatorOptions.S3");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

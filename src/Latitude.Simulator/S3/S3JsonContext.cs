@@ -7,4 +7,5 @@ internal sealed record KeyPair(string AccessKeyId, string SecretAccessKey);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(KeyPair))]
+[JsonSerializable(typeof(S3Refusal))]
 internal sealed partial class S3JsonContext : JsonSerializerContext;

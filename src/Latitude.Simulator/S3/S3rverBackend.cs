@@ -8,8 +8,8 @@ namespace BucketOperator.Latitude.Simulator.S3;
 
 /// <summary>
 /// A real S3 server: s3rver (npm) started through hack/s3/s3-server.js, which also registers the key
-/// pairs the simulator issues, so each Secret holds working, distinct credentials. s3rver has no
-/// bucket policies: any registered key reaches any bucket.
+/// pairs the simulator issues, so each Secret holds working, distinct credentials, and answers bucket
+/// versioning (which s3rver 3.7.1 does not). s3rver has no bucket policies: any registered key reaches any bucket.
 /// </summary>
 public sealed class S3rverBackend : IS3Backend
 {
@@ -63,8 +63,18 @@ public sealed class S3rverBackend : IS3Backend
         return new S3rverBackend(node, directory, new Uri($"http://127.0.0.1:{s3Port}"), new Uri($"http://127.0.0.1:{adminPort}"));
     }
 
-    public async Task CreateBucketAsync(string name, CancellationToken cancellationToken) =>
+    public async Task CreateBucketAsync(string name, bool versioning, CancellationToken cancellationToken)
+    {
         await _s3.PutBucketAsync(new PutBucketRequest { BucketName = name }, cancellationToken);
+        if (versioning)
+        {
+            await _s3.PutBucketVersioningAsync(new PutBucketVersioningRequest
+            {
+                BucketName = name,
+                VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled },
+            }, cancellationToken);
+        }
+    }
 
     public async Task DeleteBucketAsync(string name, CancellationToken cancellationToken) =>
         await _s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = name }, cancellationToken);
@@ -84,6 +94,15 @@ public sealed class S3rverBackend : IS3Backend
     public async Task RevokeKeyAsync(string accessKeyId, CancellationToken cancellationToken)
     {
         using var response = await _admin.DeleteAsync(new Uri("/keys/" + Uri.EscapeDataString(accessKeyId), UriKind.Relative), cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task RefuseVersioningAsync(S3Refusal? refusal, CancellationToken cancellationToken)
+    {
+        var path = new Uri("/faults/versioning", UriKind.Relative);
+        using var response = refusal is null
+            ? await _admin.DeleteAsync(path, cancellationToken)
+            : await _admin.PutAsJsonAsync(path, refusal, S3JsonContext.Default.S3Refusal, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 

@@ -98,11 +98,12 @@ public sealed class SimulatorState(SimulatorSeed seed)
         }
     }
 
-    public bool AddAccessKey(SimulatedAccessKey key)
+    /// <summary>Adds the key unless its user already has one and <paramref name="allowSecond"/> is false.</summary>
+    public bool AddAccessKey(SimulatedAccessKey key, bool allowSecond = false)
     {
         lock (_gate)
         {
-            if (_keys.Any(k => k.ProjectId == key.ProjectId && k.StorageClass == key.StorageClass && k.Username == key.Username))
+            if (!allowSecond && _keys.Any(k => k.ProjectId == key.ProjectId && k.StorageClass == key.StorageClass && k.Username == key.Username))
             {
                 return false;
             }
@@ -120,17 +121,14 @@ public sealed class SimulatorState(SimulatorSeed seed)
         }
     }
 
-    public SimulatedAccessKey? RemoveAccessKey(string projectId, string username, string storageClass)
+    /// <summary>Removes the user with every key it holds (the provider deletes the user); empty when there is none.</summary>
+    public IReadOnlyList<SimulatedAccessKey> RemoveAccessKeys(string projectId, string username, string storageClass)
     {
         lock (_gate)
         {
-            var key = _keys.FirstOrDefault(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass);
-            if (key is not null)
-            {
-                _keys.Remove(key);
-            }
-
-            return key;
+            var keys = _keys.Where(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass).ToList();
+            _keys.RemoveAll(keys.Contains);
+            return keys;
         }
     }
 

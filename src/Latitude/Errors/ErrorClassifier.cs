@@ -23,6 +23,8 @@ public static class ErrorClassifier
                 "INVALID_REGION" => LatitudeErrorKind.InvalidRegion,
                 _ => LatitudeErrorKind.Validation,
             },
+            // 408: the server (or a proxy before it) gave up waiting; nothing is wrong with the request itself.
+            408 => LatitudeErrorKind.ProviderError,
             429 => LatitudeErrorKind.RateLimited,
             >= 500 => LatitudeErrorKind.ProviderError,
             _ => LatitudeErrorKind.Validation,

@@ -27,8 +27,9 @@ public sealed class LatitudeApiException : Exception
 
     /// <summary>
     /// True when a write may have taken effect although it failed: the response was lost (timeout, dropped
-    /// connection) or was a 5xx. The API has no idempotency key, so the caller must look (list) before
-    /// writing again.
+    /// connection), was a 5xx or a 408, or was a 2xx whose body could not be read or mapped (the write
+    /// happened; what it created is unknown). The API has no idempotency key, so the caller must look (list)
+    /// before writing again.
     /// </summary>
     public bool OutcomeUnknown { get; }
 

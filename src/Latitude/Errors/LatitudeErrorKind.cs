@@ -33,9 +33,12 @@ public enum LatitudeErrorKind
     /// <summary>409 STORAGE_BUCKET_NOT_EMPTY on delete.</summary>
     BucketNotEmpty,
 
-    /// <summary>5xx, timeouts and connection failures: transient.</summary>
+    /// <summary>5xx, 408, timeouts and connection failures: transient.</summary>
     ProviderError,
 
-    /// <summary>A 2xx whose body could not be read: reported with context, retried like a provider error.</summary>
+    /// <summary>
+    /// A 2xx whose body could not be read or lacks a required field: reported with context and transient. After
+    /// a write it carries <see cref="LatitudeApiException.OutcomeUnknown"/>: the write happened.
+    /// </summary>
     MalformedResponse,
 }

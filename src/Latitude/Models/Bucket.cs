@@ -9,7 +9,7 @@ public sealed record Bucket
     /// <summary>The name given at creation (the API's display name).</summary>
     public required string Name { get; init; }
 
-    /// <summary>The S3 bucket name; may differ from <see cref="Name"/>. Falls back to it when the API omits it.</summary>
+    /// <summary>The S3 bucket name; may differ from <see cref="Name"/>.</summary>
     public required string BucketName { get; init; }
 
     public string? Endpoint { get; init; }

@@ -9,22 +9,33 @@ namespace BucketOperator.Latitude.Serialization;
 /// Turns wire shapes into models, tolerating the differences between API versions (keys on the bucket or
 /// not, region as object or string, grouped or flat key lists). Missing required fields are errors, not defaults.
 /// </summary>
+/// <remarks>
+/// Bucket fields, per object_storage_data (object-storage.md §3): <c>id</c>, <c>name</c>, <c>bucket_name</c>
+/// and <c>storage_class</c> are non-nullable and present in every documented example (the trimmed list
+/// example included), so a body without one is malformed; guessing them would point a Secret at the wrong S3
+/// bucket or give the operator a wrong class to compare. <c>versioning</c>, <c>locking</c>,
+/// <c>retention_mode</c>, <c>retention_period</c>, <c>region</c> and <c>created_at</c> are nullable (and the
+/// list example omits most of them): null or absent means off / NONE / unknown, the API's own defaults.
+/// <c>endpoint</c> is absent from the list example, so it stays optional too.
+/// </remarks>
 internal static class ResponseReader
 {
+    // One second short of TimeSpan.MaxValue, so FromSeconds cannot round past it.
+    private const double MaxSeconds = 922_337_203_684;
+
     public static Bucket ToBucket(Resource<BucketAttributes>? resource)
     {
         var attributes = resource?.Attributes ?? throw new InvalidDataException("bucket without attributes");
         var id = resource.Id ?? throw new InvalidDataException("bucket without an id");
-        var name = attributes.Name ?? attributes.BucketName ?? throw new InvalidDataException($"bucket {id} without a name");
         var accessKey = StringOf(attributes.AccessKey);
         var secretKey = StringOf(attributes.SecretKey);
         return new Bucket
         {
             Id = id,
-            Name = name,
-            BucketName = attributes.BucketName ?? name,
+            Name = attributes.Name ?? throw Missing(id, "name"),
+            BucketName = attributes.BucketName ?? throw Missing(id, "bucket_name"),
             Endpoint = attributes.Endpoint,
-            StorageClass = attributes.StorageClass ?? StorageClasses.Standard,
+            StorageClass = attributes.StorageClass ?? throw Missing(id, "storage_class"),
             Region = Slug(attributes.Region),
             Versioning = attributes.Versioning ?? false,
             Locking = attributes.Locking ?? false,
@@ -98,6 +109,8 @@ internal static class ResponseReader
         };
     }
 
+    private static InvalidDataException Missing(string bucketId, string field) => new($"bucket {bucketId} without the required attribute '{field}'");
+
     private static TimeSpan? RetryAfter(JsonElement? meta)
     {
         if (meta is not { ValueKind: JsonValueKind.Object } m || !m.TryGetProperty("retry_after", out var value))
@@ -111,7 +124,13 @@ internal static class ResponseReader
             JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
             _ => (double?)null,
         };
-        return seconds is >= 0 ? TimeSpan.FromSeconds(seconds.Value) : null;
+        // Beyond TimeSpan's range (1e300, "Infinity") is read as "forever", not an overflow; the client caps it.
+        return seconds switch
+        {
+            >= 0 and < MaxSeconds => TimeSpan.FromSeconds(seconds.Value),
+            >= MaxSeconds => TimeSpan.MaxValue,
+            _ => null,
+        };
     }
 
     /// <summary>The site slug: <c>region.id</c> of the documented object, or a bare string.</summary>

@@ -1,0 +1,35 @@
+using System.Net;
+using BucketOperator.TestSupport;
+
+namespace BucketOperator.Latitude.Tests.Client;
+
+/// <summary>
+/// Clients keep a margin under Latitude's per-minute window, so latency jitter between our send and the
+/// server's count never makes the API see one request too many.
+/// </summary>
+public sealed class RateLimitHeadroomTests
+{
+    [Fact]
+    public async Task Writes_DefaultOptions_OverTheLimitWaitForTheWindowWithItsMargin()
+    {
+        var clock = new TestClock(new FakeTimeProvider());
+        var options = new LatitudeClientOptions { BaseAddress = new Uri("https://api.test") };
+        var stub = new ScriptedHttpHandler();
+        for (var i = 0; i < options.WritesPerMinute; i++)
+        {
+            stub.Respond(HttpStatusCode.NoContent, "");
+        }
+
+        var client = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(options, stub), options, clock).ForToken("test-token");
+        for (var i = 0; i < options.WritesPerMinute; i++)
+        {
+            await client.DeleteBucketAsync("bkt_" + i);
+        }
+
+        var next = client.DeleteBucketAsync("bkt_over");
+
+        Assert.False(next.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(61), clock.Armed[^1]);
+        Assert.Equal(options.WritesPerMinute, stub.Requests.Count);
+    }
+}
