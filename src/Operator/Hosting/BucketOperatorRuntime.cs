@@ -43,7 +43,8 @@ public sealed class BucketOperatorRuntime
 
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);
         var status = new StatusUpdater(client, events, clock);
-        var inventory = new BucketInventory(clock, options.ResyncPeriod);
+        // A little under the period: each resync's first reconcile lists again, the rest of that resync share it.
+        var inventory = new BucketInventory(clock, options.ResyncPeriod * 0.8);
         var credentials = new CredentialManager(client, status, events);
         var reconciler = new BucketReconciler(
             bucketInformer.Cache,

@@ -1,0 +1,59 @@
+using BucketOperator.Entities;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Operator.Tests.Support;
+using BucketOperator.TestSupport;
+using Xunit.Abstractions;
+
+namespace BucketOperator.Operator.Tests.EndToEnd;
+
+/// <summary>SPEC "Safety rules": an unchanged resource causes no writes; drift checks cost one list per (token, project) per resync.</summary>
+public sealed class SteadyStateTests(ControlPlaneFixture fixture, ITestOutputHelper output) : OperatorTest(fixture)
+{
+    private const int Objects = 5;
+    private static readonly TimeSpan Resync = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task AvailableObjectsThroughSeveralResyncs_NoWritesAndOneListPerResync()
+    {
+        ResyncPeriod = Resync;
+        await StopOperatorAsync();
+        var applied = DateTime.UtcNow;
+        await StartOperatorAsync();
+        for (var i = 0; i < Objects; i++)
+        {
+            await Admin.CreateAsync(Bucket($"steady-{i}"));
+        }
+
+        for (var i = 0; i < Objects; i++)
+        {
+            await WaitForReadyAsync($"steady-{i}", ReadyReasons.Available);
+        }
+
+        var toReady = DateTime.UtcNow - applied;
+        var creation = Simulator.Requests.Entries.ToList();
+        await Task.Delay(Resync);
+        var before = await SnapshotAsync();
+        var calls = Simulator.Requests.Entries.Count;
+
+        await Task.Delay(Resync * 3.5);
+
+        var after = await SnapshotAsync();
+        var steady = Simulator.Requests.Entries.Skip(calls).ToList();
+        Assert.Equal(before, after);
+        Assert.DoesNotContain(steady, e => e.Method != "GET");
+        var lists = steady.Count(e => e.Path == "/storage/buckets");
+        Assert.InRange(lists, 3, 4);
+        Assert.Equal(lists, steady.Count);
+        output.WriteLine($"{Objects} objects: apply → all Available {toReady.TotalSeconds:0.0} s; creation used {creation.Count(e => e.Method == "GET")} Latitude reads and {creation.Count(e => e.Method != "GET")} writes; " +
+            $"steady state over 3.5 resyncs: {steady.Count} Latitude calls ({lists} bucket lists), 0 writes, 0 Kubernetes writes");
+    }
+
+    /// <summary>resourceVersions of every ObjectBucket and Secret, and every Event's count: any Kubernetes write changes one.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        var buckets = (await Admin.ListAsync<ObjectBucket>(Namespace)).Items.Select(b => $"{b.Metadata.Name}@{b.Metadata.ResourceVersion}");
+        var secrets = (await Admin.ListAsync<Secret>(Namespace)).Items.Select(s => $"{s.Metadata.Name}@{s.Metadata.ResourceVersion}");
+        var events = (await Admin.ListAsync<Event>(Namespace)).Items.Select(e => $"{e.Metadata.Name}x{e.Count}");
+        return string.Join(',', buckets.Concat(secrets).Concat(events).Order());
+    }
+}
