@@ -15,18 +15,26 @@ internal static partial class Durations
             return false;
         }
 
+        var milliseconds = 0d;
         foreach (Match match in matches)
         {
             var value = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
-            duration += match.Groups["unit"].Value switch
+            milliseconds += value * match.Groups["unit"].Value switch
             {
-                "ms" => TimeSpan.FromMilliseconds(value),
-                "s" => TimeSpan.FromSeconds(value),
-                "m" => TimeSpan.FromMinutes(value),
-                _ => TimeSpan.FromHours(value),
+                "ms" => 1,
+                "s" => 1_000,
+                "m" => 60_000,
+                _ => 3_600_000,
             };
         }
 
+        // Too long for a TimeSpan is a mistyped value, not a crash.
+        if (milliseconds >= TimeSpan.MaxValue.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromMilliseconds(milliseconds);
         return true;
     }
 

@@ -14,7 +14,7 @@ public static class OperatorSettings
         new("--kubeconfig", "KUBECONFIG", "in-cluster, then ~/.kube/config", "the cluster", (o, v) => o with { Kubeconfig = v }),
         new("--latitude-api-url", "LATITUDE_API_URL", "https://api.latitude.sh", "API base URL", (o, v) => o with { LatitudeApiUrl = AbsoluteUri(v) }),
         new("--latitude-token-file", "LATITUDE_API_TOKEN_FILE", "—", "file holding the operator's token (re-read when it changes)", (o, v) => o with { LatitudeTokenFile = v }),
-        new(null, "LATITUDE_API_TOKEN", "—", "the token itself", (o, v) => o with { LatitudeToken = v }),
+        new(null, "LATITUDE_API_TOKEN", "—", "the token itself", (o, v) => o with { LatitudeToken = Token(v) }),
         new("--default-project", "LATITUDE_DEFAULT_PROJECT", "—", "project when spec.project is empty", (o, v) => o with { DefaultProject = v }),
         new("--watch-namespaces", "WATCH_NAMESPACES", "all", "comma-separated namespaces to watch", (o, v) => o with { WatchNamespaces = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         new("--workers", "WORKERS", "4", "concurrent reconciles", (o, v) => o with { Workers = Positive(v) }),
@@ -50,7 +50,8 @@ public static class OperatorSettings
             var setting = Array.Find(Table, s => s.Flag == name);
             if (setting is null)
             {
-                errors.Add($"unknown argument '{args[i]}' (see --help)");
+                // Never the whole argument: "--latitude-api-token=…" or the word after an unknown flag may be a token.
+                errors.Add(name.StartsWith('-') ? $"unknown flag '{name}' (see --help)" : $"unexpected argument {i + 1}: settings are flags (see --help)");
                 continue;
             }
 
@@ -104,6 +105,9 @@ public static class OperatorSettings
 
     private static TimeSpan Duration(string value) =>
         Durations.TryParse(value, out var d) && d >= TimeSpan.FromSeconds(1) ? d : throw new FormatException("must be a duration of at least 1s, written like 30s, 10m or 1h");
+
+    private static string Token(string value) =>
+        TokenFormat.IsWellFormed(value.Trim()) ? value.Trim() : throw new FormatException($"must be a Latitude API token: up to {TokenFormat.MaxLength} characters without whitespace or control characters inside");
 
     private static bool Boolean(string value) =>
         bool.TryParse(value, out var b) ? b : throw new FormatException("must be true or false");

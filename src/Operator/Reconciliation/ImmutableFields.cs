@@ -17,9 +17,9 @@ internal static class ImmutableFields
         }
 
         var changes = new List<string>();
-        void Check(string field, string? recorded, string? wanted)
+        void Check(string field, string? recorded, string? wanted, StringComparison comparison = StringComparison.Ordinal)
         {
-            if (recorded is not null && !string.Equals(recorded, wanted, StringComparison.Ordinal))
+            if (recorded is not null && !string.Equals(recorded, wanted, comparison))
             {
                 changes.Add($"{field} is immutable: the bucket has '{recorded}', the spec asks for '{SpecValidator.Quote(wanted ?? "")}'");
             }
@@ -27,7 +27,8 @@ internal static class ImmutableFields
 
         Check("bucketName", status.BucketName, desired.BucketName);
         Check("project", status.Project, desired.Project);
-        Check("region", status.Region, desired.Region);
+        // Site slugs are case-insensitive: the API accepts "dal" and records "DAL".
+        Check("region", status.Region, desired.Region, StringComparison.OrdinalIgnoreCase);
         Check("storageClass", status.StorageClass, desired.StorageClass);
         if (status.ObjectLock is { } recordedLock &&
             (recordedLock.Enabled != desired.ObjectLock || (desired.ObjectLock && (recordedLock.Mode != desired.ObjectLockMode || recordedLock.RetentionDays != desired.RetentionDays))))

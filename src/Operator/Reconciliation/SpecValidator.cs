@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using BucketOperator.Entities;
 
@@ -66,11 +67,24 @@ internal static partial class SpecValidator
         return errors;
     }
 
-    /// <summary>Hostile input must not turn a condition message into a megabyte: quote at most 64 characters, printable only.</summary>
+    /// <summary>
+    /// Hostile input must not turn a condition message into a megabyte or into terminal escapes: quote at most
+    /// 64 UTF-16 characters, never half a surrogate pair, control characters replaced by '?'.
+    /// </summary>
     internal static string Quote(string value)
     {
-        var printable = new string(value.Select(c => char.IsControl(c) ? '?' : c).Take(MaxQuoted).ToArray());
-        return value.Length > MaxQuoted ? printable + "…" : printable;
+        var quoted = new StringBuilder();
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (quoted.Length + rune.Utf16SequenceLength > MaxQuoted)
+            {
+                return quoted.Append('…').ToString();
+            }
+
+            quoted.Append(Rune.IsControl(rune) ? "?" : rune.ToString());
+        }
+
+        return quoted.ToString();
     }
 
     private static void ValidateObjectLock(ObjectLockSpec? objectLock, List<string> errors)

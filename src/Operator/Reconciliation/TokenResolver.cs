@@ -2,6 +2,7 @@ using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Operator.Configuration;
 
 namespace BucketOperator.Operator.Reconciliation;
 
@@ -12,9 +13,6 @@ namespace BucketOperator.Operator.Reconciliation;
 /// </summary>
 internal sealed class TokenResolver(IKubernetesClient client, OperatorToken operatorToken)
 {
-    /// <summary>Latitude tokens are short; anything this long is not one (and must not be sent as a header).</summary>
-    private const int MaxTokenLength = 4096;
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <returns>The token, or the reason there is none.</returns>
@@ -44,8 +42,8 @@ internal sealed class TokenResolver(IKubernetesClient client, OperatorToken oper
             return (null, $"{where}: the token is not valid UTF-8");
         }
 
-        return text.Length is 0 or > MaxTokenLength || text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-            ? (null, $"{where}: the value is not a Latitude API token (empty, over {MaxTokenLength} characters, or containing whitespace or control characters)")
-            : (text, null);
+        return TokenFormat.IsWellFormed(text)
+            ? (text, null)
+            : (null, $"{where}: the value is not a Latitude API token (empty, over {TokenFormat.MaxLength} characters, or containing whitespace or control characters)");
     }
 }

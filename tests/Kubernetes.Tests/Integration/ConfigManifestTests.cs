@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
+using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.TestSupport;
 
@@ -16,13 +17,24 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : Namespace
     [Fact]
     public async Task Samples_AreAccepted_WithSchemaDefaultsApplied()
     {
-        foreach (var file in Directory.GetFiles(YamlManifests.RepositoryPath("config", "samples"), "objectbucket*.yaml"))
+        var names = new List<string>();
+        foreach (var sample in Directory.GetFiles(YamlManifests.RepositoryPath("config", "samples"), "objectbucket*.yaml").SelectMany(YamlManifests.Load))
         {
-            var sample = YamlManifests.Load(file).Single();
             sample["metadata"]!["namespace"] = Namespace;
-            await Client.CreateAsync(sample.Deserialize(ManifestJsonContext.Default.ObjectBucketDocument)!);
+            if (sample["kind"]!.GetValue<string>() == "Secret")
+            {
+                // A team's token Secret shipped beside the ObjectBucket that references it.
+                var secret = await Client.CreateAsync(sample.Deserialize(KubernetesJson.Default.TypeInfo<Secret>())!);
+                Assert.NotEmpty(secret.Data!);
+                continue;
+            }
+
+            var bucket = sample.Deserialize(ManifestJsonContext.Default.ObjectBucketDocument)!;
+            names.Add(bucket.Metadata.Name!);
+            await Client.CreateAsync(bucket);
         }
 
+        Assert.Equal(names.Order(), (await Client.ListAsync<ObjectBucketDocument>(Namespace)).Items.Select(b => b.Metadata.Name!).Order());
         var minimal = await Client.GetAsync<ObjectBucketDocument>("team-assets", Namespace);
 
         Assert.Equal("standard", minimal!.Spec.GetProperty("storageClass").GetString());

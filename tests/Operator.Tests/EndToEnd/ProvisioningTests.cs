@@ -1,7 +1,11 @@
 using System.Text.Json;
 using BucketOperator.Entities;
 using BucketOperator.Entities.Serialization;
+using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Latitude.Simulator;
+using BucketOperator.Latitude.Simulator.State;
+using BucketOperator.Operator.Hosting;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
 
@@ -21,7 +25,13 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
     [MemberData(nameof(Samples))]
     public async Task Sample_Applied_BecomesAvailableWithASecretAnAwsSdkCanUse(string file)
     {
-        var sample = YamlManifests.Load(YamlManifests.RepositoryPath("config", "samples", file!)).Single().Deserialize(EntitiesJsonContext.Default.ObjectBucket)!;
+        var documents = YamlManifests.Load(YamlManifests.RepositoryPath("config", "samples", file!));
+        var sample = documents.Single(d => d["kind"]?.GetValue<string>() == ObjectBucket.Resource.Kind).Deserialize(EntitiesJsonContext.Default.ObjectBucket)!;
+        foreach (var secret in documents.Where(d => d["kind"]?.GetValue<string>() == "Secret").Select(d => d.Deserialize(BucketOperatorRuntime.Json.TypeInfo<Secret>())!))
+        {
+            await Admin.CreateAsync(WithSimulatorToken(secret, sample.Spec.CredentialsSecretRef));
+        }
+
         sample.Metadata.Namespace = Namespace;
         await Admin.CreateAsync(sample);
 
@@ -33,7 +43,12 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
         Assert.Equal(bucket.Status!.BucketId, values["LATITUDE_BUCKET_ID"]);
         Assert.Equal(bucket.Status.AccessKeyId, values["AWS_ACCESS_KEY_ID"]);
         Assert.Equal("written by the e2e test", await S3FromSecret.PutAndGetAsync(values, "written by the e2e test"));
-        Assert.Single(Simulator.State.Buckets);
+        var created = Assert.Single(Simulator.State.Buckets);
+        var spec = sample.Spec;
+        var objectLock = spec.ObjectLock is { Enabled: true } enabled ? enabled : null;
+        Assert.Equal(
+            (spec.BucketName ?? sample.Metadata.Name, spec.Region, spec.StorageClass, spec.Versioning || objectLock is not null, objectLock is not null, objectLock?.Mode ?? "NONE", (long?)objectLock?.RetentionDays, spec.Scoped, spec.Customer),
+            (created.BucketName, created.Region, created.StorageClass, created.Versioning, created.Locking, created.RetentionMode, created.RetentionPeriod, created.Scoped, created.Customer));
         Assert.Contains(await EventsAsync(sample.Metadata.Name!), e => e.Reason == EventReasons.Created);
     }
 
@@ -53,6 +68,19 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
         Assert.Equal(version, (await Admin.GetAsync<ObjectBucket>("steady", Namespace))!.Metadata.ResourceVersion);
         Assert.Equal(writesBefore, Simulator.Requests.Entries.Count(e => e.Method != "GET"));
         Assert.Equal(ready.Status!.BucketId, Simulator.State.Buckets.Single().Id);
+    }
+
+    /// <summary>A sample's token Secret holds a placeholder; the simulator knows its own token only.</summary>
+    private Secret WithSimulatorToken(Secret secret, SecretKeyReference? reference)
+    {
+        secret.Metadata.Namespace = Namespace;
+        if (reference is not null && reference.Name == secret.Metadata.Name)
+        {
+            secret.Data?.Remove(reference.Key);
+            secret.StringData = new Dictionary<string, string>(secret.StringData ?? new Dictionary<string, string>()) { [reference.Key] = SimulatorSeed.Token };
+        }
+
+        return secret;
     }
 }
 
