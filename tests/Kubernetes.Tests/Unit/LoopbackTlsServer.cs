@@ -47,15 +47,19 @@ internal sealed class LoopbackTlsServer : IAsyncDisposable
 
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), [1, 2, 3, 4]);
+        // The CA's own validity, not a second reading of the clock: the CA's is stored in whole seconds, and a
+        // later reading that crossed a second boundary would outlive the issuer, which Create refuses.
+        using var issued = request.Create(ca, ca.NotBefore, ca.NotAfter, [1, 2, 3, 4]);
         return (ca, issued.CopyWithPrivateKey(key));
     }
 
     public async ValueTask DisposeAsync()
     {
+        // The loop ends on the cancellation; stopping the listener first would let a loop still finishing the
+        // last connection call Accept on a stopped listener, which throws InvalidOperationException.
         await _stop.CancelAsync();
-        _listener.Stop();
         await _serving;
+        _listener.Stop();
         _stop.Dispose();
     }
 

@@ -13,6 +13,9 @@ namespace BucketOperator.Kubernetes.Tests.Unit.LeaderElection;
 /// </summary>
 internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
 {
+    /// <summary>How long a call waits in a silent outage: far beyond any deadline of the caller.</summary>
+    private static readonly TimeSpan NoAnswer = TimeSpan.FromDays(30);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Lease> _leases = [];
     private readonly List<(DateTimeOffset At, Lease Lease)> _writes = [];
@@ -26,7 +29,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
         /// <summary>Every call fails at once with 503.</summary>
         Failing,
 
-        /// <summary>Every call waits until its token is cancelled, as across a network partition.</summary>
+        /// <summary>Every call waits, on the clock, until its token is cancelled, as across a network partition.</summary>
         Silent,
     }
 
@@ -150,8 +153,11 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
                 throw Failure(503, "ServiceUnavailable");
             case Outage.Silent:
                 Interlocked.Increment(ref _failedCalls);
-                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
-                break;
+
+                // A finite delay, because an infinite one arms no timer: the caller must be seen waiting on the
+                // clock (only its deadline can end the call), or a clock stepped from wait to wait never moves.
+                await Task.Delay(NoAnswer, time, cancellationToken);
+                throw Failure(504, "GatewayTimeout");
         }
     }
 

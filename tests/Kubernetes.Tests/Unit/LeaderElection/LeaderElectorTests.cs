@@ -68,10 +68,15 @@ public sealed class LeaderElectorTests : IDisposable
         var leaders = new List<string?>();
         var (elector, work, run) = Start(configure: e => e.LeaderChanged += leaders.Add);
 
-        await AdvanceUntilAsync(() => _time.GetUtcNow() >= firstSeen + Options.LeaseDuration);
+        await AdvanceAsync(Options.LeaseDuration);
+        Assert.Equal(firstSeen + Options.LeaseDuration, _time.GetUtcNow());
         Assert.False(elector.IsLeader, "took over before the lease duration passed on the local clock");
         Assert.Equal("other", elector.CurrentLeader);
-        await AdvanceUntilAsync(() => work.Started.IsCompleted);
+
+        // Stop at the takeover: the work starts on another thread that never waits on the clock, so the clock
+        // would otherwise keep stepping through renewals until it happened to run.
+        await AdvanceUntilAsync(() => elector.IsLeader);
+        await work.Started;
 
         var (takenAt, lease) = Assert.Single(_client.Writes);
         Assert.InRange(takenAt, firstSeen + Options.LeaseDuration + TimeSpan.FromTicks(1), firstSeen + Options.LeaseDuration + LongestAcquireWait + TimeSpan.FromSeconds(1));
@@ -146,12 +151,12 @@ public sealed class LeaderElectorTests : IDisposable
         Assert.Equal(3, _client.Writes.Count);
         Assert.Equal(("me", 15), (Lease().Spec!.HolderIdentity, Lease().Spec!.LeaseDurationSeconds));
 
+        // Stopping renewal and releasing wait on nothing but the work, so the clock stays where the work stopped.
         work.Finish();
-        await AdvanceUntilAsync(() => run.IsCompleted);
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
 
-        await run;
         var (releasedAt, released) = _client.Writes[^1];
-        Assert.True(releasedAt >= work.StoppedAt);
+        Assert.Equal(work.StoppedAt, releasedAt);
         Assert.Equal(new LeaseSpec { HolderIdentity = null, LeaseDurationSeconds = 1, AcquireTime = releasedAt, RenewTime = releasedAt, LeaseTransitions = 0 }, released.Spec);
         using var nextShutdown = new CancellationTokenSource();
         var (_, next, nextRun) = Start(identity: "next", shutdown: nextShutdown.Token);
@@ -246,10 +251,16 @@ public sealed class LeaderElectorTests : IDisposable
         Spec = new LeaseSpec { HolderIdentity = holder, LeaseDurationSeconds = 15, AcquireTime = renewTime, RenewTime = renewTime, LeaseTransitions = transitions },
     };
 
-    private Task AdvanceAsync(TimeSpan duration)
+    /// <summary>
+    /// Moves the clock by exactly <paramref name="duration"/>, stepping from one wait of the elector to the next.
+    /// A timer nobody awaits marks the target, so the last step stops there instead of running the elector's
+    /// next wait beyond it, and it does not count as the elector waiting on the clock.
+    /// </summary>
+    private async Task AdvanceAsync(TimeSpan duration)
     {
-        var until = _time.GetUtcNow() + duration;
-        return AdvanceUntilAsync(() => _time.GetUtcNow() >= until);
+        var reached = new TaskCompletionSource();
+        using var target = _time.CreateTimer(_ => reached.TrySetResult(), null, duration, Timeout.InfiniteTimeSpan);
+        await AdvanceUntilAsync(() => reached.Task.IsCompleted);
     }
 
     private Task AdvanceUntilAsync(Func<bool> done) => _time.AdvanceUntilAsync(done, Limit);
