@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
+using BucketOperator.ControlPlane;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
-using BucketOperator.TestSupport;
 
 // Starts everything the operator talks to, on loopback, until Ctrl+C. hack/run-local.sh installs the
 // prerequisites first.
@@ -16,7 +16,7 @@ void Stop(PosixSignalContext signal)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-await using var plane = await ControlPlane.StartAsync(stop.Token);
+await using var plane = await LocalControlPlane.StartAsync(stop.Token);
 await using var simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Port = 8099, S3 = new S3ServerOptions() }, stop.Token);
 using var client = plane.CreateClient();
 await ManifestInstaller.InstallCrdAsync(client, ManifestInstaller.ObjectBucketCrdPath, stop.Token);
