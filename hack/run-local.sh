@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Starts the local environment: a real control plane (etcd + kube-apiserver v1.20.2 + controller-manager),
-# the Latitude API simulator on http://127.0.0.1:8099 backed by a real S3 server, and the ObjectBucket CRD.
-# Writes .local/kubeconfig. Ctrl+C stops and removes everything.
+# The local environment, until Ctrl+C: a real control plane (etcd + kube-apiserver v1.20.2 + controller-manager),
+# the Latitude API simulator on http://127.0.0.1:8099 backed by a real S3 server (s3rver), config/crd and
+# config/rbac installed, the operator running in-process as its service account, and config/samples applied.
+# Prints the samples as `kubectl get objectbuckets` would, why any is not ready, and each generated Secret's key
+# names (never values). Writes .local/kubeconfig. Ctrl+C (or SIGTERM) stops and removes everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONTROL_PLANE_BIN="$(./hack/install-control-plane.sh | tail -1)"
-export CONTROL_PLANE_BIN
-[ -d hack/s3/node_modules/s3rver ] || (cd hack/s3 && npm ci --no-audit --no-fund --loglevel=error)
+
+. hack/prerequisites.sh
+# kubectl for the newcomer's `kubectl apply`; nothing here needs it, so a failed install is only a warning.
+if ! command -v kubectl >/dev/null; then
+  echo "[run-local] installing kubectl (Debian's kubernetes-client, v1.20)" >&2
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq kubernetes-client >/dev/null; } ||
+    echo "[run-local] could not install kubernetes-client; use the curl commands printed below" >&2
+fi
+
 dotnet build tools/LocalEnvironment -v quiet -nologo -clp:ErrorsOnly
 # The built program, not `dotnet run`, so Ctrl+C and SIGTERM reach it and it can stop the servers.
 exec dotnet tools/LocalEnvironment/bin/Debug/net10.0/BucketOperator.LocalEnvironment.dll

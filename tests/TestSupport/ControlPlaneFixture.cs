@@ -1,9 +1,10 @@
+using BucketOperator.ControlPlane;
 using Xunit;
 
 namespace BucketOperator.TestSupport;
 
 /// <summary>
-/// xUnit fixture owning one <see cref="ControlPlane"/> for a test collection. Test assemblies declare
+/// xUnit fixture owning one <see cref="LocalControlPlane"/> for a test collection. Test assemblies declare
 /// <c>[CollectionDefinition(ControlPlaneFixture.Collection)] class …: ICollectionFixture&lt;ControlPlaneFixture&gt;</c>
 /// (xUnit only finds collection definitions in the test assembly itself).
 /// </summary>
@@ -11,13 +12,13 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
 {
     public const string Collection = "control plane";
 
-    private ControlPlane? _plane;
+    private LocalControlPlane? _plane;
 
-    public ControlPlane Plane => _plane ?? throw new InvalidOperationException("The control plane has not started.");
+    public LocalControlPlane Plane => _plane ?? throw new InvalidOperationException("The control plane has not started.");
 
     public async Task InitializeAsync()
     {
-        _plane = await ControlPlane.StartAsync();
+        _plane = await LocalControlPlane.StartAsync();
         // A test host that exits without disposing fixtures (Environment.Exit, unhandled crash) still stops the servers.
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using BucketOperator.ControlPlane;
 using BucketOperator.Entities.Crd;
-using BucketOperator.TestSupport;
 
 namespace BucketOperator.Entities.Tests.Unit;
 

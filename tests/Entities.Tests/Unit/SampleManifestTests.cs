@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BucketOperator.TestSupport;
+using BucketOperator.ControlPlane;
 
 namespace BucketOperator.Entities.Tests.Unit;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
@@ -13,7 +14,7 @@ namespace BucketOperator.Kubernetes.Tests.Integration;
 [Collection(ControlPlaneFixture.Collection)]
 public abstract class NamespacedTest(ControlPlaneFixture fixture, JsonSerializerOptions? json = null) : IAsyncLifetime
 {
-    protected ControlPlane Plane { get; } = fixture.Plane;
+    protected LocalControlPlane Plane { get; } = fixture.Plane;
 
     protected KubernetesClient Client { get; } = fixture.Plane.CreateClient(json);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
@@ -10,7 +11,7 @@ namespace BucketOperator.Kubernetes.Tests.Integration;
 [Collection(ControlPlaneFixture.Collection)]
 public sealed class ServerTests(ControlPlaneFixture fixture)
 {
-    private readonly ControlPlane _plane = fixture.Plane;
+    private readonly LocalControlPlane _plane = fixture.Plane;
 
     [Fact]
     public async Task Server_ReportsV1_20AndServesOnlyThe1_20Apis()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Entities.Serialization;
 using BucketOperator.Kubernetes.Models.Core;

@@ -1,4 +1,5 @@
 using System.Text;
+using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
@@ -33,7 +34,7 @@ public abstract class OperatorTest : IAsyncLifetime
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }
 
-    protected ControlPlane Plane { get; }
+    protected LocalControlPlane Plane { get; }
 
     protected KubernetesClient Admin { get; }
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>
-/// A control plane's temporary directory. It records the owning test process and every child pid, so a
+/// A control plane's temporary directory. It records the owning process and every child pid, so a
 /// later run can kill and remove what a crashed run (killed test host, debugger stop) left behind.
 /// </summary>
 internal sealed class RunDirectory : IDisposable

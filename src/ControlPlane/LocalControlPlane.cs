@@ -4,15 +4,15 @@ using System.Text.Json;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>
-/// A real control plane for tests: etcd, kube-apiserver (TLS, RBAC, static tokens, service-account signing)
-/// and kube-controller-manager (garbage collection, namespace deletion), on free loopback ports, in a
-/// temporary directory that is removed on dispose. Processes of a test run that died without disposing
-/// are reaped by the next start.
+/// A real control plane for tests and the local environment: etcd, kube-apiserver (TLS, RBAC, static tokens,
+/// service-account signing) and kube-controller-manager (garbage collection, namespace deletion, service-account
+/// tokens), on free loopback ports, in a temporary directory that is removed on dispose. Processes of a run that
+/// died without disposing are reaped by the next start.
 /// </summary>
-public sealed class ControlPlane : IAsyncDisposable
+public sealed class LocalControlPlane : IAsyncDisposable
 {
     /// <summary>Token of a user in system:masters.</summary>
     public const string AdminToken = "admin-token";
@@ -24,7 +24,7 @@ public sealed class ControlPlane : IAsyncDisposable
     private readonly RunDirectory _run;
     private readonly ControlPlaneBinaries _binaries;
 
-    private ControlPlane(RunDirectory run, ControlPlaneBinaries binaries)
+    private LocalControlPlane(RunDirectory run, ControlPlaneBinaries binaries)
     {
         _run = run;
         _binaries = binaries;
@@ -39,10 +39,13 @@ public sealed class ControlPlane : IAsyncDisposable
     /// <summary>A kubeconfig with contexts "admin" (token, current) and "admin-cert" (client certificate).</summary>
     public required string KubeconfigPath { get; init; }
 
+    /// <summary>PEM of the certificate authority that signed the API server's serving certificate (for curl's <c>--cacert</c>).</summary>
+    public required string CaCertificatePath { get; init; }
+
     /// <summary>What <c>kube-apiserver --version</c> printed.</summary>
     public required string Version { get; init; }
 
-    public static async Task<ControlPlane> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<LocalControlPlane> StartAsync(CancellationToken cancellationToken = default)
     {
         var binaries = ControlPlaneBinaries.Locate();
         RunDirectory.ReapAbandoned();
@@ -82,7 +85,7 @@ public sealed class ControlPlane : IAsyncDisposable
         _run.Dispose();
     }
 
-    private static async Task<ControlPlane> StartInAsync(RunDirectory run, ControlPlaneBinaries binaries, CancellationToken cancellationToken)
+    private static async Task<LocalControlPlane> StartInAsync(RunDirectory run, ControlPlaneBinaries binaries, CancellationToken cancellationToken)
     {
         var version = await OutputOfAsync(binaries.KubeApiServer, "--version");
         var files = ControlPlaneFiles.Write(run.Path);
@@ -91,11 +94,12 @@ public sealed class ControlPlane : IAsyncDisposable
         var etcdEndpoint = $"http://127.0.0.1:{etcdPort}";
         var server = new Uri($"https://127.0.0.1:{apiPort}");
         files.WriteKubeconfig(server);
-        var plane = new ControlPlane(run, binaries)
+        var plane = new LocalControlPlane(run, binaries)
         {
             Server = server,
             EtcdEndpoint = etcdEndpoint,
             KubeconfigPath = files.Kubeconfig,
+            CaCertificatePath = files.CaCertificate,
             Version = version.Trim(),
         };
         try

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>Reads Kubernetes YAML manifests (several documents per file) as JSON, typing plain scalars as YAML 1.2 core does.</summary>
 public static class YamlManifests
@@ -19,7 +19,7 @@ public static class YamlManifests
         return stream.Documents.Select(d => ToJson(d.RootNode)).OfType<JsonObject>().ToList();
     }
 
-    /// <summary>The repository root: the first folder above the test binaries that holds Operator.sln.</summary>
+    /// <summary>The repository root: the first folder above the running binaries that holds Operator.sln.</summary>
     public static string RepositoryPath(params string[] parts)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -41,7 +41,7 @@ public static class YamlManifests
         _ => throw new InvalidDataException($"unsupported YAML node at {node.Start}"),
     };
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style != ScalarStyle.Plain)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
-/// <summary>A server process started by a test, its output kept in a log file, killed with its tree on dispose.</summary>
+/// <summary>A server process started by a test or the local environment, its output kept in a log file, killed with its tree on dispose.</summary>
 public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 public static class FreePort
 {

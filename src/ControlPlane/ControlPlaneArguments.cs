@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>Command lines of the control-plane processes (Go flags as --name=value); every port is on loopback.</summary>
 internal static class ControlPlaneArguments

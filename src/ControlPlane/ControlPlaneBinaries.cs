@@ -1,4 +1,4 @@
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>Finds etcd, etcdctl, kube-apiserver and kube-controller-manager, or says how to install them.</summary>
 public sealed record ControlPlaneBinaries(string Etcd, string Etcdctl, string KubeApiServer, string KubeControllerManager)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>The certificates, keys, token file and kubeconfig of one control plane, written to its directory.</summary>
 internal sealed record ControlPlaneFiles(
@@ -35,7 +35,7 @@ internal sealed record ControlPlaneFiles(
             Put("apiserver.key", serving.Key),
             Put("sa.pub", serviceAccount.PublicKey),
             Put("sa.key", serviceAccount.PrivateKey),
-            Put("tokens.csv", $"{ControlPlane.AdminToken},admin,admin-uid,\"system:masters\"\n{ControlPlane.UnprivilegedToken},nobody,nobody-uid\n"),
+            Put("tokens.csv", $"{LocalControlPlane.AdminToken},admin,admin-uid,\"system:masters\"\n{LocalControlPlane.UnprivilegedToken},nobody,nobody-uid\n"),
             Path.Combine(directory, "kubeconfig"),
             Put("admin-client.crt", client.Certificate),
             Put("admin-client.key", client.Key));
@@ -56,14 +56,14 @@ internal sealed record ControlPlaneFiles(
             users:
             - name: admin
               user:
-                token: {ControlPlane.AdminToken}
+                token: {LocalControlPlane.AdminToken}
             - name: admin-cert
               user:
                 client-certificate-data: {B64(AdminClientCertificate)}
                 client-key-data: {B64(AdminClientKey)}
             - name: nobody
               user:
-                token: {ControlPlane.UnprivilegedToken}
+                token: {LocalControlPlane.UnprivilegedToken}
             contexts:
             - name: admin
               context:

@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Serialization;
 
-namespace BucketOperator.Operator.Tests.Support;
+namespace BucketOperator.ControlPlane;
 
-/// <summary>The kinds in config/rbac, carried as documents (everything but metadata kept as-is), so the tests install exactly the shipped YAML.</summary>
-public abstract record RbacDocument
+/// <summary>The kinds in config/ besides the CRD, carried as documents (everything but metadata kept as-is), so exactly the shipped YAML is installed.</summary>
+internal abstract record ManifestDocument
 {
     public string? ApiVersion { get; set; }
 
@@ -18,27 +18,37 @@ public abstract record RbacDocument
     public Dictionary<string, JsonElement>? Body { get; set; }
 }
 
-public sealed record ServiceAccountDocument : RbacDocument, IKubernetesObject<ServiceAccountDocument>
+internal sealed record NamespaceDocument : ManifestDocument, IKubernetesObject<NamespaceDocument>
+{
+    public static ResourceType Resource { get; } = new("", "v1", "namespaces", "Namespace", Namespaced: false);
+}
+
+internal sealed record SecretDocument : ManifestDocument, IKubernetesObject<SecretDocument>
+{
+    public static ResourceType Resource { get; } = new("", "v1", "secrets", "Secret", Namespaced: true);
+}
+
+internal sealed record ServiceAccountDocument : ManifestDocument, IKubernetesObject<ServiceAccountDocument>
 {
     public static ResourceType Resource { get; } = new("", "v1", "serviceaccounts", "ServiceAccount", Namespaced: true);
 }
 
-public sealed record ClusterRoleDocument : RbacDocument, IKubernetesObject<ClusterRoleDocument>
+internal sealed record ClusterRoleDocument : ManifestDocument, IKubernetesObject<ClusterRoleDocument>
 {
     public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false);
 }
 
-public sealed record ClusterRoleBindingDocument : RbacDocument, IKubernetesObject<ClusterRoleBindingDocument>
+internal sealed record ClusterRoleBindingDocument : ManifestDocument, IKubernetesObject<ClusterRoleBindingDocument>
 {
     public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false);
 }
 
-public sealed record RoleDocument : RbacDocument, IKubernetesObject<RoleDocument>
+internal sealed record RoleDocument : ManifestDocument, IKubernetesObject<RoleDocument>
 {
     public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "roles", "Role", Namespaced: true);
 }
 
-public sealed record RoleBindingDocument : RbacDocument, IKubernetesObject<RoleBindingDocument>
+internal sealed record RoleBindingDocument : ManifestDocument, IKubernetesObject<RoleBindingDocument>
 {
     public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", Namespaced: true);
 }
@@ -47,9 +57,11 @@ public sealed record RoleBindingDocument : RbacDocument, IKubernetesObject<RoleB
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(KubernetesTimeConverter)])]
+[JsonSerializable(typeof(NamespaceDocument))]
+[JsonSerializable(typeof(SecretDocument))]
 [JsonSerializable(typeof(ServiceAccountDocument))]
 [JsonSerializable(typeof(ClusterRoleDocument))]
 [JsonSerializable(typeof(ClusterRoleBindingDocument))]
 [JsonSerializable(typeof(RoleDocument))]
 [JsonSerializable(typeof(RoleBindingDocument))]
-internal sealed partial class RbacJsonContext : JsonSerializerContext;
+internal sealed partial class ManifestJsonContext : JsonSerializerContext;

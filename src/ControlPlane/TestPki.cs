@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>A throwaway certificate authority with the serving, client and service-account keys a control plane needs.</summary>
 internal sealed class TestPki : IDisposable

@@ -1,0 +1,18 @@
+# Sourced by hack/test.sh and hack/run-local.sh from the repository root. Installs what both need
+# (idempotent, fast when already there) and exports CONTROL_PLANE_BIN:
+#   - etcd + kube-apiserver/kube-controller-manager v1.20.2 (hack/install-control-plane.sh; ~10 min the first time)
+#   - node, npm and s3rver, the S3 server behind the Latitude simulator (hack/s3)
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+command -v dotnet >/dev/null || { echo "dotnet (SDK 10) is required: https://dot.net" >&2; exit 1; }
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "[prerequisites] installing nodejs and npm from Debian" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+CONTROL_PLANE_BIN="$(./hack/install-control-plane.sh | tail -1)"
+export CONTROL_PLANE_BIN
+echo "[prerequisites] control plane: $("$CONTROL_PLANE_BIN/kube-apiserver" --version), $(etcd --version | head -1)"
+
+[ -d hack/s3/node_modules/s3rver ] || (cd hack/s3 && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,0 +1,62 @@
+using System.Text;
+using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Config;
+using BucketOperator.Kubernetes.Models.Core;
+
+namespace BucketOperator.ControlPlane;
+
+/// <summary>
+/// config/ as shipped (CRD, namespace, RBAC) on a control plane, and a client configuration that acts as the
+/// operator's service account: an operator run with it has exactly the rights the manifests grant, no more.
+/// </summary>
+public static class OperatorInstallation
+{
+    public const string Namespace = "latitude-system";
+
+    public const string ServiceAccount = "latitude-bucket-operator";
+
+    private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Idempotent: what exists already is left as it is.</summary>
+    public static async Task<KubernetesClientConfiguration> InstallAsync(LocalControlPlane plane, CancellationToken cancellationToken = default)
+    {
+        using (var admin = plane.CreateClient())
+        {
+            await ManifestInstaller.InstallCrdAsync(admin, ManifestInstaller.ObjectBucketCrdPath, cancellationToken);
+        }
+
+        var files = ManifestInstaller.FilesIn(YamlManifests.RepositoryPath("config", "rbac")).Prepend(YamlManifests.RepositoryPath("config", "namespace.yaml"));
+        await ManifestInstaller.CreateAsync(plane, files.SelectMany(YamlManifests.Load), cancellationToken);
+        var token = await WaitForTokenAsync(plane, cancellationToken);
+        return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
+    }
+
+    /// <summary>kube-controller-manager's token controller gives the service account a token Secret.</summary>
+    private static async Task<string> WaitForTokenAsync(LocalControlPlane plane, CancellationToken cancellationToken)
+    {
+        using var admin = plane.CreateClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TokenTimeout);
+        try
+        {
+            while (true)
+            {
+                var secrets = await admin.ListAsync<Secret>(Namespace, cancellationToken: timeout.Token);
+                var token = secrets.Items.FirstOrDefault(s => s.Type == "kubernetes.io/service-account-token"
+                    && s.Metadata.Annotations?.TryGetValue("kubernetes.io/service-account.name", out var name) == true && name == ServiceAccount);
+                if (token?.Data?.TryGetValue("token", out var value) == true)
+                {
+                    return Encoding.UTF8.GetString(value);
+                }
+
+                await Task.Delay(PollInterval, TimeProvider.System, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no token Secret for service account {Namespace}/{ServiceAccount}: is kube-controller-manager's serviceaccount-token controller running?");
+        }
+    }
+}
