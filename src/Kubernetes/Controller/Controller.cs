@@ -1,3 +1,4 @@
+using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Queue;
 using Microsoft.Extensions.Logging;
@@ -120,13 +121,7 @@ public sealed class Controller<T>
     private async Task ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var reconcileId = Guid.NewGuid().ToString("N")[..12];
-        using var scope = _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["controller"] = Name,
-            ["namespace"] = key.Namespace,
-            ["name"] = key.Name,
-            ["reconcileID"] = reconcileId,
-        });
+        using var scope = _logger.BeginScope(new ReconcileScope(Name, key, reconcileId));
         var started = _time.GetTimestamp();
         string result;
         try
@@ -140,6 +135,13 @@ public sealed class Controller<T>
             ControllerMetrics.TerminalErrors.Add(1, _tag);
             Log.ReconcileTerminal(_logger, e, key);
             result = "terminal_error";
+        }
+        catch (KubernetesApiException e) when (e.IsConflict)
+        {
+            // The cache was behind a write (often our own): normal under optimistic concurrency, not an error.
+            Queue.AddRateLimited(key);
+            Log.ReconcileConflict(_logger, key, e.Message);
+            result = "conflict";
         }
         catch (Exception e)
         {

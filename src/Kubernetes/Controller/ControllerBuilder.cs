@@ -27,12 +27,15 @@ public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFacto
     private ControllerOptions _options = new();
     private bool _hasFor;
 
-    /// <summary>The primary kind: every add, update, delete and resync of a <typeparamref name="T"/> enqueues its key.</summary>
-    public ControllerBuilder<T> For(InformerOptions? options = null)
+    /// <summary>
+    /// The primary kind: every add, delete and resync of a <typeparamref name="T"/> enqueues its key, and every update
+    /// that <paramref name="updateFilter"/> lets through (all, by default; see <see cref="Predicates"/>).
+    /// </summary>
+    public ControllerBuilder<T> For(InformerOptions? options = null, Func<T, T, bool>? updateFilter = null)
     {
         var informer = informers.For<T>(options);
         _hasFor = true;
-        return Watch(informer, obj => [ObjectKey.Of(obj)]);
+        return Watch(informer, obj => [ObjectKey.Of(obj)], updateFilter);
     }
 
     /// <summary>
@@ -85,17 +88,31 @@ public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFacto
     /// <summary>"group/version" → group; "v1" (the core group) → "".</summary>
     private static string GroupOf(string apiVersion) => apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
 
-    private ControllerBuilder<T> Watch<TSource>(Informer<TSource> informer, Func<TSource, IEnumerable<ObjectKey>> map)
+    private ControllerBuilder<T> Watch<TSource>(Informer<TSource> informer, Func<TSource, IEnumerable<ObjectKey>> map, Func<TSource, TSource, bool>? updateFilter = null)
         where TSource : IKubernetesObject<TSource>
     {
         _waitForCaches.Add(informer.WaitForSyncAsync);
-        _handlers.Add(queue => informer.AddEventHandler(new ResourceEventHandler<TSource>(obj =>
+        _handlers.Add(queue =>
         {
-            foreach (var key in map(obj))
+            void Enqueue(TSource obj)
             {
-                queue.Add(key);
+                foreach (var key in map(obj))
+                {
+                    queue.Add(key);
+                }
             }
-        })));
+
+            informer.AddEventHandler(new ResourceEventHandler<TSource>(
+                Enqueue,
+                (oldObj, newObj) =>
+                {
+                    if (updateFilter?.Invoke(oldObj, newObj) != false)
+                    {
+                        Enqueue(newObj);
+                    }
+                },
+                (obj, _) => Enqueue(obj)));
+        });
         return this;
     }
 }

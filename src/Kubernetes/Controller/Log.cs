@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Debug, "Reconciled {Key}: {Outcome} in {Elapsed}")]
     public static partial void Reconciled(ILogger logger, ObjectKey key, string outcome, TimeSpan elapsed);
 
+    [LoggerMessage(1007, LogLevel.Debug, "Reconcile of {Key} met a newer version on the server ({Message}); retrying")]
+    public static partial void ReconcileConflict(ILogger logger, ObjectKey key, string message);
+
     [LoggerMessage(1006, LogLevel.Warning, "Controller {Controller} stopped with reconciles still running after {Timeout}; abandoning them")]
     public static partial void Abandoned(ILogger logger, string controller, TimeSpan timeout);
 }

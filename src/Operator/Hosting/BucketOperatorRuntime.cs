@@ -61,7 +61,7 @@ public sealed class BucketOperatorRuntime
             new ReconcilerOptions { DefaultProject = options.DefaultProject, ResyncPeriod = options.ResyncPeriod, TerminalRetry = options.TerminalRetry });
         _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
             .Named("objectbucket")
-            .For()
+            .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
             .Owns<Secret>()
             .WithOptions(new ControllerOptions { Workers = options.Workers })
             .Complete(new NamespaceFilter(reconciler, _namespaces));

@@ -18,8 +18,7 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
         await AssertFailsAsync("fast", ReadyReasons.LocationUnavailable, "not available for high_performance");
 
         // The bucket was never created, so region is still free to change.
-        var current = (await Admin.GetAsync<ObjectBucket>("fast", Namespace))!;
-        await Admin.ReplaceAsync(current with { Spec = current.Spec with { Region = "NYC" } });
+        await PatchSpecAsync("fast", """{"region":"NYC"}""");
 
         await WaitForReadyAsync("fast", ReadyReasons.Available);
         Assert.Equal("NYC", Simulator.State.Buckets.Single().Region);
@@ -88,9 +87,8 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
         await WaitForReadyAsync("fixed", ReadyReasons.Available);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var calls = LatitudeCalls();
-        var current = (await Admin.GetAsync<ObjectBucket>("fixed", Namespace))!;
 
-        await Admin.ReplaceAsync(current with { Spec = current.Spec with { Region = "SAO2" } });
+        await PatchSpecAsync("fixed", """{"region":"SAO2"}""");
 
         await AssertFailsAsync("fixed", ReadyReasons.ImmutableFieldChanged, "region is immutable");
         Assert.Equal(calls, LatitudeCalls());

@@ -40,11 +40,7 @@ public sealed class VersioningTests(ControlPlaneFixture fixture) : OperatorTest(
         Assert.Equal("Enabled", await S3VersioningAsync("stubborn"));
     }
 
-    private async Task TurnVersioningOnAsync(string name)
-    {
-        var current = (await Admin.GetAsync<ObjectBucket>(name, Namespace))!;
-        await Admin.ReplaceAsync(current with { Spec = current.Spec with { Versioning = true } });
-    }
+    private Task TurnVersioningOnAsync(string name) => PatchSpecAsync(name, """{"versioning":true}""");
 
     private async Task<string?> S3VersioningAsync(string name)
     {

@@ -147,6 +147,10 @@ public abstract class OperatorTest : IAsyncLifetime
     protected async Task<IReadOnlyList<Event>> EventsAsync(string objectName) =>
         (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
 
+    /// <summary>A merge patch of the spec, as <c>kubectl patch --type merge</c>: no race with the operator's status writes.</summary>
+    protected Task<ObjectBucket> PatchSpecAsync(string name, string specJson) =>
+        Admin.PatchAsync<ObjectBucket>(name, Namespace, Patch.Merge($"{{\"spec\":{specJson}}}"));
+
     protected int LatitudeCalls() => Simulator.Requests.Entries.Count;
 
     /// <summary>The Latitude API as someone outside the cluster uses it, with the operator's own token (and its own rate limits).</summary>
