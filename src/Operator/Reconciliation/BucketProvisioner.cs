@@ -31,7 +31,7 @@ internal sealed class BucketProvisioner(StatusUpdater status, CredentialManager 
 
         context.Bucket = await status.WriteAsync(
             context.Bucket,
-            ReadyState.Progressing(ReadyReasons.Provisioning, $"creating bucket {context.Desired.BucketName} in {context.Desired.Region}"),
+            ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, $"creating bucket {context.Desired.BucketName} in {context.Desired.Region}")),
             s => s with { CreatePending = pending ?? time.GetUtcNow() },
             cancellationToken);
         if (pending is null)

@@ -101,7 +101,5 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
 
     /// <summary>Credentials changes do not move Ready by themselves: keep what is there (or Provisioning before the first Ready).</summary>
     private static ReadyState CurrentReady(ReconcileContext context) =>
-        context.Bucket.Status?.Conditions?.FirstOrDefault(c => c.Type == ObjectBucketNames.ReadyCondition) is { } ready
-            ? new ReadyState(ready.Status, ready.Reason, ready.Message)
-            : ReadyState.Progressing(ReadyReasons.Provisioning, "issuing credentials");
+        ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, "issuing credentials"));
 }

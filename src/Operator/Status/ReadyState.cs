@@ -11,6 +11,15 @@ internal sealed record ReadyState(string Status, string Reason, string Message)
 
     public static ReadyState Failed(string reason, string message) => new("False", reason, message);
 
+    /// <summary>
+    /// The Ready state the object already shows for its current generation, else <paramref name="fallback"/>: steps
+    /// that only record progress (an intent, a new key) must not hide a failure that is still being retried.
+    /// </summary>
+    public static ReadyState CurrentOr(ObjectBucket bucket, ReadyState fallback) =>
+        bucket.Status?.Conditions?.FirstOrDefault(c => c.Type == ObjectBucketNames.ReadyCondition) is { } ready && ready.ObservedGeneration == bucket.Metadata.Generation
+            ? new ReadyState(ready.Status, ready.Reason, ready.Message)
+            : fallback;
+
     /// <summary>False conditions need a person or an outside change; they are retried slowly, not in a loop.</summary>
     public bool IsTerminal => Status == "False";
 

@@ -94,6 +94,37 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
         Assert.Equal(calls, LatitudeCalls());
     }
 
+    [Fact]
+    public async Task ProviderFailing_ProviderErrorUnknown_ThenRecoversWithBackoff()
+    {
+        Simulator.Faults.ServerErrorRate = 1;
+        await Admin.CreateAsync(Bucket("flaky"));
+
+        var failing = await WaitForReadyAsync("flaky", ReadyReasons.ProviderError);
+        Assert.Equal("Unknown", failing.Status!.Conditions!.Single(c => c.Type == ObjectBucketNames.ReadyCondition).Status);
+        await Eventually.TrueAsync(async () => (await EventsAsync("flaky")).Any(e => e.Type == "Warning" && e.Reason == ReadyReasons.ProviderError), "a Warning ProviderError Event");
+        Simulator.Faults.ServerErrorRate = 0;
+
+        await WaitForReadyAsync("flaky", ReadyReasons.Available);
+        Assert.Single(Simulator.State.Buckets);
+    }
+
+    [Fact]
+    public async Task RateLimited_RateLimitedUnknown_ThenRetriedAfterRetryAfter()
+    {
+        const string TooMany = """{"errors":[{"code":"RATE_LIMIT_EXCEEDED","title":"Rate Limit Exceeded","status":"429","detail":"Too many requests. Please slow down and retry.","meta":{"retry_after":2}}]}""";
+        Simulator.Faults.RespondNext("POST", "/storage/buckets", 429, TooMany);
+        await Admin.CreateAsync(Bucket("busy"));
+
+        var limited = await WaitForReadyAsync("busy", ReadyReasons.RateLimited);
+        Assert.Contains("slow down", limited.Status!.Conditions!.Single(c => c.Type == ObjectBucketNames.ReadyCondition).Message, StringComparison.Ordinal);
+
+        await WaitForReadyAsync("busy", ReadyReasons.Available);
+        var posts = Simulator.Requests.Entries.Where(e => e.Method == "POST" && e.Path == "/storage/buckets").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromSeconds(2), $"re-sent {posts[1].At - posts[0].At} after the 429, before its retry_after");
+    }
+
     private async Task FailsAsync(ObjectBucket bucket, string reason, string detail)
     {
         await Admin.CreateAsync(bucket);
