@@ -1,5 +1,4 @@
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
@@ -22,9 +21,7 @@ public sealed class CrashAfterSecretWriteTests(ControlPlaneFixture fixture) : Op
     {
         await StopOperatorAsync();
         var intent = DateTimeOffset.UtcNow;
-        var bucket = await Admin.CreateAsync(Bucket("keys-first"));
-        bucket = await Finalizers.AddAsync(Admin, bucket, ObjectBucketNames.Finalizer);
-        bucket = await Admin.ReplaceStatusAsync(bucket with { Status = new ObjectBucketStatus { CreatePending = intent } });
+        var bucket = await RecordIntentAsync("keys-first", intent);
         var created = await LatitudeAsUser().CreateBucketAsync(new CreateBucketRequest { Project = SimulatorSeed.Project, Name = "keys-first", Region = "DAL", StorageClass = "standard" });
         var keys = created.Credentials!;
         var details = new ConnectionDetails(created.Id, created.BucketName, new Uri(created.Endpoint!), "DAL");

@@ -1,6 +1,5 @@
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Tests.Support;
@@ -77,14 +76,6 @@ public sealed class CrashSafeCreateTests(ControlPlaneFixture fixture) : Operator
         var adopted = await WaitForReadyAsync("pre-existing", ReadyReasons.Available);
         Assert.Equal(foreign.Id, adopted.Status!.BucketId);
         Assert.Contains(await EventsAsync("pre-existing"), e => e.Reason == EventReasons.Adopted);
-    }
-
-    /// <summary>What a crash right after the intent write leaves: the finalizer and status.createPending.</summary>
-    private async Task RecordIntentAsync(string name, DateTimeOffset at)
-    {
-        var created = await Admin.CreateAsync(Bucket(name));
-        created = await Finalizers.AddAsync(Admin, created, ObjectBucketNames.Finalizer);
-        await Admin.ReplaceStatusAsync(created with { Status = new ObjectBucketStatus { CreatePending = at } });
     }
 
     private async Task<ObjectBucket> AssertOneWorkingBucketAsync(string name)

@@ -2,6 +2,7 @@ using System.Text;
 using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
@@ -146,6 +147,14 @@ public abstract class OperatorTest : IAsyncLifetime
 
     protected async Task<IReadOnlyList<Event>> EventsAsync(string objectName) =>
         (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
+
+    /// <summary>What a crash right after the intent write leaves: the object with our finalizer and status.createPending.</summary>
+    protected async Task<ObjectBucket> RecordIntentAsync(string name, DateTimeOffset at)
+    {
+        var created = await Admin.CreateAsync(Bucket(name));
+        created = await Finalizers.AddAsync(Admin, created, ObjectBucketNames.Finalizer);
+        return await Admin.ReplaceStatusAsync(created with { Status = new ObjectBucketStatus { CreatePending = at } });
+    }
 
     /// <summary>A merge patch of the spec, as <c>kubectl patch --type merge</c>: no race with the operator's status writes.</summary>
     protected Task<ObjectBucket> PatchSpecAsync(string name, string specJson) =>
