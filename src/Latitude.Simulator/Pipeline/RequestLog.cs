@@ -73,14 +73,30 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        var logged = 0;
+        void Record(int status)
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                log.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", status, options.Time.GetUtcNow()));
+            }
+        }
+
+        // Logged as the answer starts, before the client can see it: a test that counts requests right after
+        // its call returned must find this one.
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
         }
         finally
         {
-            var aborted = context.RequestAborted.IsCancellationRequested;
-            log.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", aborted ? 0 : context.Response.StatusCode, options.Time.GetUtcNow()));
+            // Dropped (0), or an answer without a body, whose headers go out only after this middleware returns.
+            Record(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
         }
     }
 }

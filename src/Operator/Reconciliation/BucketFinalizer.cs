@@ -44,7 +44,12 @@ internal sealed class BucketFinalizer(IKubernetesClient client, StatusUpdater st
             inventory.Invalidate(context.Token, context.Project);
         }
 
-        await CredentialManager.DeleteKeysAsync(context, keep: null, cancellationToken);
+        // Keys are issued only after a bucket was recorded; with neither a recorded nor a found bucket there are none.
+        if (recorded.BucketId is not null || id is not null)
+        {
+            await CredentialManager.DeleteKeysAsync(context, keep: null, cancellationToken);
+        }
+
         await events.RecordAsync(context.Bucket, EventType.Normal, EventReasons.Deleted, $"Deleted bucket {name} and its access keys", cancellationToken);
         await RemoveFinalizerAsync(context.Bucket);
         return ReconcileResult.Done;

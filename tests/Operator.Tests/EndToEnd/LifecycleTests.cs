@@ -116,8 +116,13 @@ public sealed class LifecycleTests(ControlPlaneFixture fixture) : OperatorTest(f
     [Fact]
     public async Task Deleted_CreateNeverSucceeded_LeavesWithoutApiCalls()
     {
+        // No slow retry during the test: once settled, nothing is in flight and no create intent is pending.
+        TerminalRetry = TimeSpan.FromMinutes(10);
+        await StopOperatorAsync();
+        await StartOperatorAsync();
         await Admin.CreateAsync(Bucket("invalid-region", "ZZZ", s => s with { DeletionPolicy = DeletionPolicies.Delete }));
         await WaitForReadyAsync("invalid-region", ReadyReasons.InvalidRegion);
+        await Eventually.TrueAsync(async () => (await Admin.GetAsync<ObjectBucket>("invalid-region", Namespace))!.Status?.CreatePending is null, "no create pending");
 
         await Admin.DeleteAsync<ObjectBucket>("invalid-region", Namespace);
 
