@@ -52,7 +52,7 @@ public sealed class BucketOperatorRuntime
             client,
             latitude,
             new TokenResolver(client, new OperatorToken(options)),
-            new BucketProvisioner(status, credentials, inventory, events, clock),
+            new BucketProvisioner(client, status, credentials, inventory, events, clock),
             credentials,
             new BucketFinalizer(client, status, inventory, events),
             inventory,

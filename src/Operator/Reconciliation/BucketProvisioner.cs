@@ -1,4 +1,5 @@
 using BucketOperator.Entities;
+using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Events;
 using BucketOperator.Latitude.Errors;
 using BucketOperator.Latitude.Models;
@@ -11,7 +12,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// status before the POST; a pending intent, or a 409 while one is pending, means "list and adopt the bucket of
 /// this name"; credentials from the answer reach the Secret before status.
 /// </summary>
-internal sealed class BucketProvisioner(StatusUpdater status, CredentialManager credentials, BucketInventory inventory, IEventRecorder events, TimeProvider time)
+internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater status, CredentialManager credentials, BucketInventory inventory, IEventRecorder events, TimeProvider time)
 {
     /// <summary>A bucket created up to this long before our recorded intent still counts as ours (clock skew between us and Latitude).</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -24,7 +25,7 @@ internal sealed class BucketProvisioner(StatusUpdater status, CredentialManager 
         {
             if (await FindAsync(context, pending, adopt, cancellationToken) is { } existing)
             {
-                await RecordAsync(context, existing, pending is null ? EventReasons.Adopted : EventReasons.Created, cancellationToken);
+                await RecordAsync(context, existing, adopt ? EventReasons.Adopted : EventReasons.Created, cancellationToken);
                 return;
             }
         }
@@ -54,13 +55,13 @@ internal sealed class BucketProvisioner(StatusUpdater status, CredentialManager 
             }
 
 
-            await RecordAsync(context, mine, EventReasons.Created, cancellationToken);
+            await RecordAsync(context, mine, adopt ? EventReasons.Adopted : EventReasons.Created, cancellationToken);
             return;
         }
         catch (LatitudeApiException e) when (!e.OutcomeUnknown)
         {
             // Refused for sure: nothing was created, so a later 409 must not be mistaken for our own bucket.
-            context.Bucket = await status.WriteAsync(context.Bucket, ProviderErrors.ToReadyState(e), s => s with { CreatePending = null }, cancellationToken);
+            await ClearIntentAsync(context, ProviderErrors.ToReadyState(e), cancellationToken);
             throw;
         }
 
@@ -72,6 +73,28 @@ internal sealed class BucketProvisioner(StatusUpdater status, CredentialManager 
         }
 
         await RecordAsync(context, created, EventReasons.Created, cancellationToken);
+    }
+
+    /// <summary>
+    /// A pending intent left behind after a certain refusal would make a stranger's bucket look like ours, so the
+    /// clearing write must not be lost to a concurrent change of the object (a label, an annotation): on a 409 it
+    /// reads the object again and retries.
+    /// </summary>
+    private async Task ClearIntentAsync(ReconcileContext context, ReadyState failure, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                context.Bucket = await status.WriteAsync(context.Bucket, failure, s => s with { CreatePending = null }, cancellationToken);
+                return;
+            }
+            catch (KubernetesApiException e) when (e.IsConflict && attempt < 5)
+            {
+                context.Bucket = await client.GetAsync<ObjectBucket>(context.Bucket.Metadata.Name!, context.Bucket.Metadata.Namespace, cancellationToken)
+                    ?? throw new InvalidOperationException($"ObjectBucket {context.Bucket.Metadata.Namespace}/{context.Bucket.Metadata.Name} vanished while its create intent was being cleared", e);
+            }
+        }
     }
 
     private static CreateBucketRequest Request(DesiredBucket desired) => new()
