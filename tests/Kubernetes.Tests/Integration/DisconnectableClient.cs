@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
+using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
@@ -8,7 +9,7 @@ namespace BucketOperator.Kubernetes.Tests.Integration;
 /// A real client whose watches can be cut as a network partition would (open streams fail with an
 /// IOException, new ones wait until reconnected), and whose lists can be made to fail once.
 /// </summary>
-internal sealed class DisconnectableClient(IKubernetesClient inner) : IKubernetesClient, IDisposable
+internal sealed class DisconnectableClient(IKubernetesClient inner) : DelegatingKubernetesClient(inner), IDisposable
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource _connection = new();
@@ -48,8 +49,7 @@ internal sealed class DisconnectableClient(IKubernetesClient inner) : IKubernete
         }
     }
 
-    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+    public override async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Task connected;
         lock (_gate)
@@ -66,7 +66,7 @@ internal sealed class DisconnectableClient(IKubernetesClient inner) : IKubernete
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, partition);
-        await using var events = inner.WatchAsync<T>(@namespace, options, linked.Token).GetAsyncEnumerator(linked.Token);
+        await using var events = Inner.WatchAsync<T>(@namespace, options, linked.Token).GetAsyncEnumerator(linked.Token);
         while (true)
         {
             try
@@ -85,35 +85,13 @@ internal sealed class DisconnectableClient(IKubernetesClient inner) : IKubernete
         }
     }
 
-    public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+    public override Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
         Lists++;
         return ListFailure is { } failure && failure.Call == Lists
             ? Task.FromException<KubernetesList<T>>(failure.Failure)
-            : inner.ListAsync<T>(@namespace, options, cancellationToken);
+            : Inner.ListAsync<T>(@namespace, options, cancellationToken);
     }
-
-    public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.GetAsync<T>(name, @namespace, cancellationToken);
-
-    public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.CreateAsync(obj, cancellationToken);
-
-    public Task<T> ReplaceAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.ReplaceAsync(obj, cancellationToken);
-
-    public Task<T> PatchAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.PatchAsync<T>(name, @namespace, patch, options, cancellationToken);
-
-    public Task<T> ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.ReplaceStatusAsync(obj, cancellationToken);
-
-    public Task<T> PatchStatusAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.PatchStatusAsync<T>(name, @namespace, patch, options, cancellationToken);
-
-    public Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => inner.DeleteAsync<T>(name, @namespace, options, cancellationToken);
 
     private static TaskCompletionSource Connected()
     {

@@ -156,7 +156,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
     /// The API server as a leader cut off from it sees it: once switched, Lease writes fail before they are
     /// sent. Records when the last accepted Lease write was sent.
     /// </summary>
-    private sealed class SwitchableLeaseClient(IKubernetesClient inner) : IKubernetesClient
+    private sealed class SwitchableLeaseClient(IKubernetesClient inner) : DelegatingKubernetesClient(inner)
     {
         private volatile bool _failLeaseWrites;
         private long _lastLeaseWriteStartedTicks;
@@ -169,32 +169,11 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
 
         public DateTimeOffset LastLeaseWriteStartedAt => new(Interlocked.Read(ref _lastLeaseWriteStartedTicks), TimeSpan.Zero);
 
-        public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.GetAsync<T>(name, @namespace, cancellationToken);
+        public override Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
+            => WriteAsync(obj, () => Inner.CreateAsync(obj, cancellationToken));
 
-        public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.ListAsync<T>(@namespace, options, cancellationToken);
-
-        public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => WriteAsync(obj, () => inner.CreateAsync(obj, cancellationToken));
-
-        public Task<T> ReplaceAsync<T>(T obj, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => WriteAsync(obj, () => inner.ReplaceAsync(obj, cancellationToken));
-
-        public Task<T> PatchAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.PatchAsync<T>(name, @namespace, patch, options, cancellationToken);
-
-        public Task<T> ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.ReplaceStatusAsync(obj, cancellationToken);
-
-        public Task<T> PatchStatusAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.PatchStatusAsync<T>(name, @namespace, patch, options, cancellationToken);
-
-        public Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.DeleteAsync<T>(name, @namespace, options, cancellationToken);
-
-        public IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-            where T : IKubernetesObject<T> => inner.WatchAsync<T>(@namespace, options, cancellationToken);
+        public override Task<T> ReplaceAsync<T>(T obj, CancellationToken cancellationToken = default)
+            => WriteAsync(obj, () => Inner.ReplaceAsync(obj, cancellationToken));
 
         private async Task<T> WriteAsync<T>(T obj, Func<Task<T>> write)
         {
