@@ -20,7 +20,7 @@ if (settings.Options is not { } options)
 }
 
 // The settings were parsed above; the host's own command-line parsing would fight them.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
 builder.AddBucketOperator(options);
 using var host = builder.Build();
 await host.RunAsync();

@@ -31,14 +31,13 @@ public sealed class BucketOperatorRuntime
         var clock = time ?? TimeProvider.System;
         _namespaces = options.WatchNamespaces.ToHashSet();
         _informers = new InformerFactory(client, loggers, clock);
-        var json = Json;
         var watchOne = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null;
-        var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespace = watchOne, ResyncPeriod = options.ResyncPeriod, Json = json });
+        var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespace = watchOne, ResyncPeriod = options.ResyncPeriod, Json = Json });
         var secretInformer = _informers.For<Secret>(new InformerOptions
         {
             Namespace = watchOne,
             LabelSelector = $"{ObjectBucketNames.ManagedByLabel}={ObjectBucketNames.ManagedByValue}",
-            Json = json,
+            Json = Json,
         });
 
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);
