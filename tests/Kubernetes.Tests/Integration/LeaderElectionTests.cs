@@ -22,11 +22,17 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
     /// <summary>Short enough to expire during a test.</summary>
     private static readonly LeaderElectionTimings Short = new(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500));
 
+    /// <summary>
+    /// For tests that need the leader to keep its lease: on two loaded cores a 2 s renew deadline can rightly be
+    /// missed (the leader then steps down, as it must), which is not what those tests are about.
+    /// </summary>
+    private static readonly LeaderElectionTimings Steady = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500));
+
     [Fact]
     public async Task TwoCandidates_ExactlyOneLeads()
     {
-        using var a = Candidate(Client, "a", Short);
-        using var b = Candidate(Client, "b", Short);
+        using var a = Candidate(Client, "a", Steady);
+        using var b = Candidate(Client, "b", Steady);
         a.Start();
         b.Start();
 
@@ -36,7 +42,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
             var leader = Assert.Single([a, b], c => c.Elector.IsLeader);
             Assert.Equal(leader.Elector.Identity, (await ReadLeaseAsync()).Spec!.HolderIdentity);
             Assert.Single([a, b], c => c.Work.StartedAt is not null);
-            await Task.Delay(Short.RetryPeriod);
+            await Task.Delay(Steady.RetryPeriod);
         }
 
         await Task.WhenAll(a.StopAsync(), b.StopAsync());
@@ -72,7 +78,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
     public async Task LeaderCancelled_ReleasesLease_OtherTakesOverWellBeforeExpiry()
     {
         // A long lease and a fast retry: a takeover by expiry could not come sooner than 10 s.
-        var timings = new LeaderElectionTimings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500));
+        var timings = Steady;
         var (a, b) = await LeaderAndFollowerAsync(Client, timings);
         using (a)
         using (b)
