@@ -51,8 +51,16 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
+    /// <summary>Valid once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>The last lines of the log, for failure messages.</summary>
-    public string Tail(int lines = 40)
+    public string Tail(int lines = 40) => string.Join('\n', Lines().TakeLast(lines));
+
+    /// <summary>Every line written to stdout and stderr so far.</summary>
+    public IReadOnlyList<string> Lines()
     {
         lock (_gate)
         {
@@ -61,8 +69,7 @@ public sealed class ChildProcess : IDisposable
 
         using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var all = reader.ReadToEnd().Split('\n');
-        return string.Join('\n', all.TakeLast(lines));
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public void Dispose()

@@ -33,6 +33,31 @@ public static class OperatorInstallation
         return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
     }
 
+    /// <summary>
+    /// Writes a kubeconfig file for <paramref name="access"/> (from <see cref="InstallAsync"/>), for an operator run
+    /// as a separate process or in a container: the server, the control plane's CA file, and the token.
+    /// </summary>
+    public static void WriteKubeconfig(LocalControlPlane plane, KubernetesClientConfiguration access, string path) =>
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            current-context: operator
+            clusters:
+            - name: local
+              cluster:
+                server: {access.Server}
+                certificate-authority-data: {Convert.ToBase64String(File.ReadAllBytes(plane.CaCertificatePath))}
+            users:
+            - name: operator
+              user:
+                token: {access.Token}
+            contexts:
+            - name: operator
+              context:
+                cluster: local
+                user: operator
+            """);
+
     /// <summary>kube-controller-manager's token controller gives the service account a token Secret.</summary>
     private static async Task<string> WaitForTokenAsync(LocalControlPlane plane, CancellationToken cancellationToken)
     {

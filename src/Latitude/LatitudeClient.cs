@@ -143,9 +143,11 @@ public sealed class LatitudeClient(
             var asked = time.GetTimestamp();
             await budget.AcquireAsync(cancellationToken);
             var waited = time.GetElapsedTime(asked);
+            var budgetClass = method == HttpMethod.Get ? "read" : "write";
             if (waited >= TimeSpan.FromMilliseconds(1))
             {
                 Log.WaitedForBudget(logger, method.Method, path, (long)waited.TotalMilliseconds);
+                LatitudeMetrics.WaitedForBudget(budgetClass, waited);
             }
 
             try
@@ -157,7 +159,8 @@ public sealed class LatitudeClient(
                 if (e.Kind == LatitudeErrorKind.RateLimited)
                 {
                     var pause = e.RetryAfter ?? options.InitialBackoff;
-                    Log.RateLimited(logger, method.Method, path, method == HttpMethod.Get ? "read" : "write", pause.TotalSeconds);
+                    Log.RateLimited(logger, method.Method, path, budgetClass, pause.TotalSeconds);
+                    LatitudeMetrics.WasRateLimited(budgetClass);
                     budget.PauseFor(pause);
                 }
 
@@ -190,6 +193,7 @@ public sealed class LatitudeClient(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException)
         {
+            LatitudeMetrics.Answered(method, path, null, Stopwatch.GetElapsedTime(started));
             var what = e is OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0} s" : $"connection failed: {e.Message}";
             throw new LatitudeApiException(operation, 0, LatitudeErrorKind.ProviderError, new LatitudeError { Detail = what }, outcomeUnknown: method != HttpMethod.Get, e);
         }
@@ -197,7 +201,9 @@ public sealed class LatitudeClient(
         using (response)
         {
             var status = (int)response.StatusCode;
-            Log.Answered(logger, method.Method, path, status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, attempt);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Log.Answered(logger, method.Method, path, status, (long)elapsed.TotalMilliseconds, attempt);
+            LatitudeMetrics.Answered(method, path, status, elapsed);
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (!response.IsSuccessStatusCode)
             {

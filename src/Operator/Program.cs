@@ -1,6 +1,6 @@
 using BucketOperator.Operator.Configuration;
 using BucketOperator.Operator.Hosting;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 
 var settings = OperatorSettings.Parse(args, Environment.GetEnvironmentVariable);
 if (settings.Help is { } help)
@@ -20,8 +20,11 @@ if (settings.Options is not { } options)
 }
 
 // The settings were parsed above; the host's own command-line parsing would fight them.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
 builder.AddBucketOperator(options);
-using var host = builder.Build();
-await host.RunAsync();
-return 0;
+await using var app = builder.Build();
+app.MapOperatorEndpoints(BindAddress.Parse(options.HealthProbeBindAddress), BindAddress.Parse(options.MetricsBindAddress));
+await app.RunAsync();
+
+// 0 after SIGTERM; 1 when the operator stopped by itself (a lost lease, an error): see OperatorService.
+return Environment.ExitCode;

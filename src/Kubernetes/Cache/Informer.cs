@@ -30,6 +30,7 @@ public sealed class Informer<T> : IDisposable
     private readonly KeyValuePair<string, object?> _resourceTag;
     private ITimer? _resync;
     private int _started;
+    private long _lastContact;
 
     public Informer(IKubernetesClient client, InformerOptions? options = null, ILogger<Informer<T>>? logger = null, TimeProvider? time = null)
     {
@@ -52,6 +53,13 @@ public sealed class Informer<T> : IDisposable
     public bool HasSynced => _synced.Task.IsCompleted;
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken = default) => _synced.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// How long since the server was last heard from: a list, a watch event or bookmark, or a watch the server
+    /// ended in time (counted from the start before the first). A healthy watch keeps this under a couple of
+    /// minutes even when nothing changes; one that cannot reconnect lets it grow.
+    /// </summary>
+    public TimeSpan SinceLastContact => _started == 0 ? TimeSpan.Zero : _time.GetElapsedTime(Volatile.Read(ref _lastContact));
 
     /// <summary>Adds a named index (see <see cref="Indexers"/>); indexes may be added at any time.</summary>
     public void AddIndex(string name, Func<IKubernetesObject, IEnumerable<string>> indexFunc) => _store.AddIndex(name, indexFunc);
@@ -80,6 +88,8 @@ public sealed class Informer<T> : IDisposable
             throw new InvalidOperationException($"The informer of {_resourceTag.Value} is already running.");
         }
 
+        Contact();
+
         if (_options.ResyncPeriod > TimeSpan.Zero)
         {
             _resync = _time.CreateTimer(_ => Resync(), null, _options.ResyncPeriod, _options.ResyncPeriod);
@@ -87,7 +97,7 @@ public sealed class Informer<T> : IDisposable
 
         try
         {
-            await new Reflector<T>(_client, _options, Replace, Apply, _logger, _time).RunAsync(cancellationToken);
+            await new Reflector<T>(_client, _options, Replace, Apply, Contact, _logger, _time).RunAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,6 +110,8 @@ public sealed class Informer<T> : IDisposable
     }
 
     public void Dispose() => _resync?.Dispose();
+
+    private void Contact() => Volatile.Write(ref _lastContact, _time.GetTimestamp());
 
     /// <summary>A (re)list: the items become the cache; what vanished is delivered as a tombstone delete.</summary>
     private void Replace(IReadOnlyList<T> items)

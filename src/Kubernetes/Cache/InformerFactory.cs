@@ -13,7 +13,7 @@ namespace BucketOperator.Kubernetes.Cache;
 public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Type, (object Informer, Func<CancellationToken, Task> Run, Func<CancellationToken, Task> WaitForSync)> _informers = [];
+    private readonly Dictionary<Type, (object Informer, Func<CancellationToken, Task> Run, Func<CancellationToken, Task> WaitForSync, Func<TimeSpan> SinceLastContact)> _informers = [];
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly List<Task> _running = [];
@@ -40,7 +40,7 @@ public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? lo
             }
 
             var created = new Informer<T>(client, options, _loggerFactory.CreateLogger<Informer<T>>(), _time);
-            _informers[typeof(T)] = (created, created.RunAsync, created.WaitForSyncAsync);
+            _informers[typeof(T)] = (created, created.RunAsync, created.WaitForSyncAsync, () => created.SinceLastContact);
             if (_runToken is { } token)
             {
                 _running.Add(created.RunAsync(token));
@@ -70,6 +70,18 @@ public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? lo
             lock (_gate)
             {
                 return _informers.Values.All(i => i.WaitForSync(CancellationToken.None).IsCompletedSuccessfully);
+            }
+        }
+    }
+
+    /// <summary>The longest any informer has gone without hearing from the server (for a liveness probe: a dead watch lets it grow).</summary>
+    public TimeSpan LongestSilence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _informers.Values.Select(i => i.SinceLastContact()).DefaultIfEmpty(TimeSpan.Zero).Max();
             }
         }
     }

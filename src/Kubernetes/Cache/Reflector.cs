@@ -16,6 +16,7 @@ internal sealed class Reflector<T>(
     InformerOptions options,
     Action<IReadOnlyList<T>> replace,
     Action<WatchEvent<T>> apply,
+    Action contact,
     ILogger logger,
     TimeProvider time)
     where T : IKubernetesObject<T>
@@ -43,6 +44,7 @@ internal sealed class Reflector<T>(
                     LabelSelector = options.LabelSelector,
                     FieldSelector = options.FieldSelector,
                     MinimumTimeout = options.WatchTimeout,
+                    OnContact = contact,
                 }, time);
                 await foreach (var watchEvent in watch.WatchAsync(cancellationToken))
                 {
@@ -111,6 +113,7 @@ internal sealed class Reflector<T>(
         }
 
         Log.Listed(logger, _resource, items.Count, resourceVersion, pages);
+        contact();
         replace(items);
         return resourceVersion ?? throw new InvalidDataException($"LIST {_resource}: the response has no metadata.resourceVersion to watch from");
     }

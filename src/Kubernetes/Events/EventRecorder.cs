@@ -43,7 +43,7 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
             }
 
             EventMetrics.Written.Add(1, tags);
-            Log.Recorded(_logger, type, reason, T.Resource.Kind, involved.Metadata.Namespace, involved.Metadata.Name, template.Metadata.Name!, written.Count);
+            Log.Recorded(_logger, type == EventType.Warning ? LogLevel.Warning : LogLevel.Information, type, reason, T.Resource.Kind, involved.Metadata.Namespace, involved.Metadata.Name, template.Message!, written.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

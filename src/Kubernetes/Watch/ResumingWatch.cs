@@ -70,6 +70,11 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
                         idle.CancelAfter(options.IdleTimeout);
                         if (!await events.MoveNextAsync())
                         {
+                            if (!backoff.WasTooShort(startedAt, received))
+                            {
+                                options.OnContact?.Invoke();
+                            }
+
                             break;
                         }
 
@@ -87,6 +92,7 @@ public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOpti
                     }
 
                     received++;
+                    options.OnContact?.Invoke();
                     ResourceVersion = watchEvent.ResourceVersion ?? ResourceVersion;
                     if (!watchEvent.IsBookmark)
                     {

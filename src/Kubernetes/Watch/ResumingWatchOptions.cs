@@ -44,4 +44,11 @@ public sealed record ResumingWatchOptions
 
     /// <summary>The backoff starts again from <see cref="InitialBackoff"/> once this long has passed without a failure (default 2 minutes).</summary>
     public TimeSpan BackoffResetAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Called whenever the server is heard from: an event, a bookmark, or a stream it ended after its timeout.
+    /// A watch that keeps failing to connect calls it no more, which is how a caller tells a dead watch from a
+    /// quiet one. Must be cheap and must not throw.
+    /// </summary>
+    public Action? OnContact { get; init; }
 }

@@ -81,7 +81,7 @@ internal static partial class AccessKeyEndpoints
 
         var normalized = SpecialCharacters().Replace(name.ToLowerInvariant(), "-");
         var team = state.Seed.Teams.Single(t => t.Id == project.TeamId);
-        var (accessKeyId, secret) = await KeyPairs.IssueAsync(s3, context.RequestAborted);
+        var (accessKeyId, secret) = await KeyPairs.IssueAsync(s3, state, context.RequestAborted);
         var key = new SimulatedAccessKey
         {
             ProjectId = project.Id,

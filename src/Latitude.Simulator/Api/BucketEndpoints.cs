@@ -132,7 +132,7 @@ internal static partial class BucketEndpoints
         try
         {
             await s3.CreateBucketAsync(bucket.BucketName, bucket.Versioning, context.RequestAborted);
-            var keys = options.Shape == ResponseShape.Seed ? await KeyPairs.IssueAsync(s3, context.RequestAborted) : ((string, string)?)null;
+            var keys = options.Shape == ResponseShape.Seed ? await KeyPairs.IssueAsync(s3, state, context.RequestAborted) : ((string, string)?)null;
             return JsonApi.Data(201, BucketJson.Render(bucket, state, options.Shape, keys));
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException)

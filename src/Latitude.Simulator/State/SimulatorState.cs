@@ -11,6 +11,7 @@ public sealed class SimulatorState(SimulatorSeed seed)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatedBucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<SimulatedAccessKey> _keys = [];
+    private readonly List<string> _issuedSecrets = [];
 
     public SimulatorSeed Seed { get; } = seed;
 
@@ -33,6 +34,27 @@ public sealed class SimulatorState(SimulatorSeed seed)
             {
                 return [.. _keys];
             }
+        }
+    }
+
+    /// <summary>Every secret key ever handed out, deleted keys' included: what must never show up in a log.</summary>
+    public IReadOnlyList<string> IssuedSecrets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _issuedSecrets];
+            }
+        }
+    }
+
+    /// <summary>Remembers a secret key as handed out (see <see cref="IssuedSecrets"/>).</summary>
+    public void RecordIssuedSecret(string secret)
+    {
+        lock (_gate)
+        {
+            _issuedSecrets.Add(secret);
         }
     }
 

@@ -112,11 +112,6 @@ public static class OperatorSettings
     private static bool Boolean(string value) =>
         bool.TryParse(value, out var b) ? b : throw new FormatException("must be true or false");
 
-    private static string Address(string value)
-    {
-        var colon = value.LastIndexOf(':');
-        return colon >= 0 && int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
-            ? value
-            : throw new FormatException("must be host:port or :port");
-    }
+    private static string Address(string value) =>
+        BindAddress.TryParse(value, out _) ? value : throw new FormatException("must be :port, localhost:port or ip:port (a port from 1 to 65535)");
 }

@@ -7,7 +7,9 @@ using BucketOperator.Kubernetes.Events;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Latitude;
+using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Operator.Configuration;
+using BucketOperator.Operator.Diagnostics;
 using BucketOperator.Operator.Reconciliation;
 using BucketOperator.Operator.Status;
 using BucketOperator.Operator.Storage;
@@ -25,6 +27,7 @@ public sealed class BucketOperatorRuntime
     private readonly InformerFactory _informers;
     private readonly Controller<ObjectBucket> _controller;
     private readonly IReadOnlySet<string> _namespaces;
+    private readonly ObjectBucketMetrics _bucketMetrics = new();
 
     public BucketOperatorRuntime(IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider? time = null)
     {
@@ -33,6 +36,7 @@ public sealed class BucketOperatorRuntime
         _informers = new InformerFactory(client, loggers, clock);
         var watchOne = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null;
         var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespace = watchOne, ResyncPeriod = options.ResyncPeriod, Json = Json });
+        bucketInformer.AddEventHandler(_bucketMetrics);
         var secretInformer = _informers.For<Secret>(new InformerOptions
         {
             Namespace = watchOne,
@@ -62,7 +66,9 @@ public sealed class BucketOperatorRuntime
             .Named("objectbucket")
             .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
             .Owns<Secret>()
-            .WithOptions(new ControllerOptions { Workers = options.Workers })
+            // In-flight reconciles get 15 s after SIGTERM, within the host's 25 s; then their token is cancelled,
+            // which every step survives (the create intent is recorded before the POST).
+            .WithOptions(new ControllerOptions { Workers = options.Workers, ShutdownTimeout = TimeSpan.FromSeconds(15) })
             .Complete(new NamespaceFilter(reconciler, _namespaces));
     }
 
@@ -72,10 +78,33 @@ public sealed class BucketOperatorRuntime
     /// <summary>For readiness: every cache has synced.</summary>
     public bool HasSynced => _informers.HasSynced;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>For liveness: how long the quietest watch has gone without hearing from the API server.</summary>
+    public TimeSpan LongestWatchSilence => _informers.LongestSilence;
+
+    /// <summary>
+    /// Runs the caches until cancelled, and the controller while <paramref name="elector"/> (if any) holds the
+    /// lease: a waiting replica keeps warm caches, and its queue holds every object for the takeover. Returns
+    /// when cancelled, or when leadership ended without a cancellation (lost): the caller should then exit.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken, LeaderElector? elector = null)
     {
-        var informers = _informers.RunAsync(cancellationToken);
-        await _controller.RunAsync(cancellationToken);
-        await informers;
+        using var stopInformers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var informers = _informers.RunAsync(stopInformers.Token);
+        try
+        {
+            if (elector is null)
+            {
+                await _controller.RunAsync(cancellationToken);
+            }
+            else
+            {
+                await elector.RunAsync(_controller.RunAsync, cancellationToken);
+            }
+        }
+        finally
+        {
+            await stopInformers.CancelAsync();
+            await informers;
+        }
     }
 }

@@ -104,6 +104,28 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Informer_Disconnected_SilenceGrowsUntilTheServerIsHeardFromAgain()
+    {
+        using var client = new DisconnectableClient(Client);
+        var (informer, _) = await StartAsync<ConfigMap>(client);
+        Assert.True(informer.SinceLastContact < TimeSpan.FromSeconds(2), $"just listed, yet silent for {informer.SinceLastContact}");
+
+        client.Disconnect();
+        // Changes a connected watch would hear about at once: only the cut keeps the informer from them.
+        for (var i = 0; i < 6; i++)
+        {
+            await Client.CreateAsync(ConfigMap($"during-{i}", "0"));
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        var silence = informer.SinceLastContact;
+        client.Reconnect();
+
+        Assert.True(silence >= TimeSpan.FromSeconds(2.5), $"cut off for 3 s while objects changed, yet silent for only {silence}");
+        await Eventually.TrueAsync(() => Task.FromResult(informer.SinceLastContact < TimeSpan.FromSeconds(1)), "the watch is heard from again");
+    }
+
+    [Fact]
     public async Task Informer_ListContinueTokenExpires_ListsAgainFromTheStart()
     {
         for (var i = 0; i < 5; i++)

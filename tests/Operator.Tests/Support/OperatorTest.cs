@@ -45,6 +45,9 @@ public abstract class OperatorTest : IAsyncLifetime
 
     protected ListLoggerProvider Logs { get; } = new();
 
+    /// <summary>False for tests that run the operator as a process of its own (<see cref="OperatorProcess"/>).</summary>
+    protected virtual bool OperatorInProcess => true;
+
     /// <summary>Which API version the simulator imitates; override per test class.</summary>
     protected virtual ResponseShape Shape => ResponseShape.Current;
 
@@ -59,23 +62,35 @@ public abstract class OperatorTest : IAsyncLifetime
         var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
         Namespace = created.Metadata.Name!;
         Simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = 6000, WritesPerMinute = 2000 });
-        await StartOperatorAsync();
+        if (OperatorInProcess)
+        {
+            await StartOperatorAsync();
+        }
     }
 
     public async Task DisposeAsync()
     {
         await StopOperatorAsync();
+        await StopTestProcessesAsync();
         if (Environment.GetEnvironmentVariable("E2E_LOG_DIR") is { Length: > 0 } directory)
         {
             // For debugging a failed run: everything the operator logged in this test.
             await File.WriteAllLinesAsync(Path.Combine(directory, $"{GetType().Name}-{Namespace}.log"), Logs.Messages);
         }
 
+        var secrets = Secrets();
+
         await Simulator.DisposeAsync();
         await Admin.DeleteAsync<Namespace>(Namespace);
         Admin.Dispose();
         _loggers.Dispose();
+
+        // Every end-to-end test doubles as a leak check: nothing it made the operator handle may reach a log.
+        SecretScan.AssertAbsent(Logs.Messages, secrets, "the operator's log");
     }
+
+    /// <summary>For tests that start processes of their own: stop them here, before the world they use is torn down.</summary>
+    protected virtual Task StopTestProcessesAsync() => Task.CompletedTask;
 
     /// <summary>Starts (or restarts) the operator process-equivalent: new caches, queue and clients; nothing carried over.</summary>
     protected async Task StartOperatorAsync()
@@ -161,6 +176,9 @@ public abstract class OperatorTest : IAsyncLifetime
         Admin.PatchAsync<ObjectBucket>(name, Namespace, Patch.Merge($"{{\"spec\":{specJson}}}"));
 
     protected int LatitudeCalls() => Simulator.Requests.Entries.Count;
+
+    /// <summary>Every token the simulator accepts and every secret key it handed out in this test.</summary>
+    protected IReadOnlyList<string> Secrets() => [.. Simulator.State.Seed.Tokens.Select(t => t.Value), .. Simulator.State.IssuedSecrets];
 
     /// <summary>The Latitude API as someone outside the cluster uses it, with the operator's own token (and its own rate limits).</summary>
     protected ILatitudeClient LatitudeAsUser(string token = SimulatorSeed.Token)

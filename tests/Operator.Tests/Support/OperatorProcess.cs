@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using BucketOperator.ControlPlane;
+
+namespace BucketOperator.Operator.Tests.Support;
+
+/// <summary>
+/// The operator as a real process (the built <c>latitude-bucket-operator.dll</c>), as a kubelet runs it: its own
+/// probe and metrics ports, signals by process ID, and every line it writes kept for assertions.
+/// </summary>
+internal sealed class OperatorProcess : IDisposable
+{
+    private readonly ChildProcess _process;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    private OperatorProcess(ChildProcess process, int probePort, int metricsPort)
+    {
+        _process = process;
+        ProbePort = probePort;
+        MetricsPort = metricsPort;
+        Started = Stopwatch.GetTimestamp();
+    }
+
+    public int Id => _process.Id;
+
+    public int ProbePort { get; }
+
+    public int MetricsPort { get; }
+
+    /// <summary>When the process was started (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long Started { get; }
+
+    /// <summary>Everything written to stdout and stderr so far.</summary>
+    public IReadOnlyList<string> Output => _process.Lines();
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Starts the operator with <paramref name="args"/> (probe and metrics addresses on free loopback ports are
+    /// added) and <paramref name="environment"/>; its output goes to <paramref name="logPath"/>.
+    /// </summary>
+    public static OperatorProcess Start(IEnumerable<string> args, IDictionary<string, string> environment, string logPath)
+    {
+        var probePort = FreePort();
+        var metricsPort = FreePort();
+        string[] arguments =
+        [
+            Path.Combine(AppContext.BaseDirectory, "latitude-bucket-operator.dll"),
+            .. args,
+            $"--health-probe-bind-address=127.0.0.1:{probePort}",
+            $"--metrics-bind-address=127.0.0.1:{metricsPort}",
+        ];
+        return new OperatorProcess(ChildProcess.Start("dotnet", arguments, logPath, environment), probePort, metricsPort);
+    }
+
+    /// <summary>The status code of a probe (<c>/healthz</c>, <c>/readyz</c>), or null when nothing answers.</summary>
+    public async Task<HttpStatusCode?> ProbeAsync(string path)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{ProbePort}{path}"));
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    public Task<string> ScrapeAsync() => _http.GetStringAsync(new Uri($"http://127.0.0.1:{MetricsPort}/metrics"));
+
+    /// <summary>SIGTERM, as the kubelet sends at pod deletion.</summary>
+    public Task TerminateAsync() => SignalAsync("TERM");
+
+    /// <summary>SIGKILL: no chance to clean up, as at an OOM kill or node loss.</summary>
+    public Task KillAsync() => SignalAsync("KILL");
+
+    /// <summary>The exit code, or a <see cref="TimeoutException"/> (with the last output) if the process is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"operator {Id} still running after {timeout.TotalSeconds} s; last output:\n{_process.Tail(20)}");
+        }
+    }
+
+    /// <summary>Resident set size from /proc (VmRSS).</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    public void Dispose()
+    {
+        _process.Dispose();
+        _http.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+}
