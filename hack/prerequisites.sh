@@ -2,13 +2,21 @@
 # (idempotent, fast when already there) and exports CONTROL_PLANE_BIN:
 #   - etcd + kube-apiserver/kube-controller-manager v1.20.2 (hack/install-control-plane.sh; ~10 min the first time)
 #   - node, npm and s3rver, the S3 server behind the Latitude simulator (hack/s3)
+#   - lua5.1 and lua-dkjson, to run the Argo CD health check (config/argocd) in the tests
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+apt_install() {
+  echo "[prerequisites] installing $* from Debian" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
 
 command -v dotnet >/dev/null || { echo "dotnet (SDK 10) is required: https://dot.net" >&2; exit 1; }
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "[prerequisites] installing nodejs and npm from Debian" >&2
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+  apt_install nodejs npm
+fi
+
+if ! command -v lua5.1 >/dev/null || ! dpkg -s lua-dkjson >/dev/null 2>&1; then
+  apt_install lua5.1 lua-dkjson
 fi
 
 CONTROL_PLANE_BIN="$(./hack/install-control-plane.sh | tail -1)"

@@ -10,8 +10,7 @@ cd "$(dirname "$0")/.."
 . hack/prerequisites.sh
 # kubectl for the newcomer's `kubectl apply`; nothing here needs it, so a failed install is only a warning.
 if ! command -v kubectl >/dev/null; then
-  echo "[run-local] installing kubectl (Debian's kubernetes-client, v1.20)" >&2
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq kubernetes-client >/dev/null; } ||
+  apt_install kubernetes-client ||
     echo "[run-local] could not install kubernetes-client; use the curl commands printed below" >&2
 fi
 
