@@ -24,7 +24,7 @@ public static class ProcessMetrics
         OperatorMeter.Meter.CreateObservableGauge(
             "process_start_time_seconds", () => Started.ToUnixTimeMilliseconds() / 1000.0, "s", "Start time of the process since the Unix epoch.");
         OperatorMeter.Meter.CreateObservableGauge(
-            "dotnet_gc_heap_size_bytes", () => GC.GetGCMemoryInfo().HeapSizeBytes, "By", "Managed heap size after the last garbage collection.");
+            "dotnet_gc_heap_size_bytes", () => GC.GetTotalMemory(forceFullCollection: false), "By", "Bytes allocated on the managed heap and not known to be free (GC.GetTotalMemory).");
         OperatorMeter.Meter.CreateObservableCounter(
             "dotnet_gc_collections_total",
             () => Enumerable.Range(0, GC.MaxGeneration + 1).Select(g => new Measurement<long>(GC.CollectionCount(g), new KeyValuePair<string, object?>("generation", g))),

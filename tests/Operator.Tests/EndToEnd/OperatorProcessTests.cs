@@ -52,6 +52,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var idleRss = first.ResidentBytes();
+        var idleHeap = PrometheusText.Value(PrometheusText.Parse(await first.ScrapeAsync()), "dotnet_gc_heap_size_bytes") ?? 0;
 
         var second = await StartAsync();
         await WaitUntilReadyAsync(second);
@@ -73,7 +74,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         Assert.True(PrometheusText.Value(stillLeading, "controller_runtime_reconcile_total", ("controller", "objectbucket")) >= 1, "the new leader reconciled the change");
         AssertJsonLogs(first.Output, "proc-a");
         SecretScan.AssertAbsent([.. first.Output, .. second.Output], Secrets(), "the processes' output");
-        output.WriteLine($"start→ready {readyAfter.TotalMilliseconds:0} ms; apply→Available {toAvailable.TotalMilliseconds:0} ms; idle RSS {idleRss / (1024 * 1024)} MiB; "
+        output.WriteLine($"start→ready {readyAfter.TotalMilliseconds:0} ms; apply→Available {toAvailable.TotalMilliseconds:0} ms; idle RSS {idleRss / (1024 * 1024)} MiB (managed heap {idleHeap / (1024 * 1024):0.0} MiB); "
             + $"SIGTERM→exit {shutdown.TotalMilliseconds:0} ms; SIGTERM→new leader {takeover.TotalMilliseconds:0} ms");
     }
 
