@@ -2,6 +2,7 @@
 # (idempotent, fast when already there) and exports CONTROL_PLANE_BIN:
 #   - etcd + kube-apiserver/kube-controller-manager v1.20.2 (hack/install-control-plane.sh; ~10 min the first time)
 #   - node, npm and s3rver, the S3 server behind the Latitude simulator (hack/s3)
+#   - buildah, podman and runc, which build and run the container image (hack/image.sh)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
@@ -9,6 +10,12 @@ command -v dotnet >/dev/null || { echo "dotnet (SDK 10) is required: https://dot
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "[prerequisites] installing nodejs and npm from Debian" >&2
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+# The container image test builds the image without a daemon and runs it (hack/image.sh).
+if ! command -v buildah >/dev/null || ! command -v podman >/dev/null || ! command -v runc >/dev/null; then
+  echo "[prerequisites] installing buildah, podman and runc from Debian" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq buildah podman runc >/dev/null
 fi
 
 CONTROL_PLANE_BIN="$(./hack/install-control-plane.sh | tail -1)"

@@ -27,7 +27,7 @@ public static class OperatorInstallation
             await ManifestInstaller.InstallCrdAsync(admin, ManifestInstaller.ObjectBucketCrdPath, cancellationToken);
         }
 
-        var files = ManifestInstaller.FilesIn(YamlManifests.RepositoryPath("config", "rbac")).Prepend(YamlManifests.RepositoryPath("config", "namespace.yaml"));
+        var files = ManifestInstaller.FilesIn(YamlManifests.RepositoryPath("config", "rbac"));
         await ManifestInstaller.CreateAsync(plane, files.SelectMany(YamlManifests.Load), cancellationToken);
         var token = await WaitForTokenAsync(plane, cancellationToken);
         return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
