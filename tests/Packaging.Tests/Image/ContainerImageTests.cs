@@ -33,15 +33,13 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
     private LatitudeSimulator? _simulator;
     private OperatorContainer? _container;
     private string _namespace = "";
-    private string _kubeconfigFile = "";
+    private string _serviceAccountToken = "";
     private string _tokenFile = "";
 
     public async Task InitializeAsync()
     {
-        var access = await OperatorInstallation.InstallAsync(fixture.Plane);
-        // The container runs as 65532: the files are readable by all, inside a directory only root can enter.
-        _kubeconfigFile = WriteReadable("kubeconfig", ServiceAccountKubeconfig.For(fixture.Plane, access.Token!));
-        _tokenFile = WriteReadable("token", SimulatorSeed.Token);
+        _serviceAccountToken = (await OperatorInstallation.InstallAsync(fixture.Plane)).Token!;
+        _tokenFile = WriteReadable("latitude-token", SimulatorSeed.Token);
         _simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions() });
         _namespace = (await _admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "image-" } })).Metadata.Name!;
     }
@@ -67,7 +65,7 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
     public async Task Container_ProvisionsAnObjectBucket_ThenExitsZeroOnSigterm()
     {
         var started = Stopwatch.StartNew();
-        var container = await StartContainerAsync();
+        var container = await StartContainerAsync(ClusterAccess.Kubeconfig(WriteReadable("kubeconfig", ServiceAccountKubeconfig.For(fixture.Plane, _serviceAccountToken))));
         var startedAt = DateTimeOffset.UtcNow - started.Elapsed;
         await _admin.CreateAsync(new ObjectBucket { Metadata = new ObjectMeta { Name = "assets", Namespace = _namespace }, Spec = new ObjectBucketSpec { Region = "DAL" } });
 
@@ -95,7 +93,7 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
     public async Task Container_AnswersProbesAndServesMetricsOnItsBindAddresses()
     {
         var started = Stopwatch.StartNew();
-        var container = await StartContainerAsync();
+        var container = await StartContainerAsync(ClusterAccess.InCluster(WriteServiceAccountDirectory(), fixture.Plane.Server));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 
         while (await StatusAsync(http, _healthPort, "/readyz") != HttpStatusCode.OK)
@@ -113,9 +111,9 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
         Assert.Equal(0, await container.StopAsync(GracePeriod));
     }
 
-    private async Task<OperatorContainer> StartContainerAsync()
+    private async Task<OperatorContainer> StartContainerAsync(ClusterAccess cluster)
     {
-        _container = await OperatorContainer.CreateAsync(image.Name, _kubeconfigFile, _tokenFile,
+        _container = await OperatorContainer.CreateAsync(image.Name, cluster, _tokenFile,
         [
             "--latitude-api-url", _simulator!.BaseAddress.ToString(), "--default-project", SimulatorSeed.Project,
             "--watch-namespaces", _namespace, "--leader-elect",
@@ -157,11 +155,24 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
         }
     }
 
+    /// <summary>The container runs as 65532: what it reads is readable by all, inside a directory only root can enter.</summary>
     private string WriteReadable(string name, string content)
     {
         var path = Path.Combine(_files.FullName, name);
         File.WriteAllText(path, content);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         return path;
+    }
+
+    /// <summary>What the kubelet mounts for the operator's service account.</summary>
+    private string WriteServiceAccountDirectory()
+    {
+        const string directory = "serviceaccount";
+        Directory.CreateDirectory(Path.Combine(_files.FullName, directory), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        WriteReadable(Path.Combine(directory, "token"), _serviceAccountToken);
+        WriteReadable(Path.Combine(directory, "ca.crt"), File.ReadAllText(fixture.Plane.CaCertificatePath));
+        WriteReadable(Path.Combine(directory, "namespace"), OperatorInstallation.Namespace);
+        return Path.Combine(_files.FullName, directory);
     }
 }

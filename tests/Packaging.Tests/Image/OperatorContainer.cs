@@ -10,8 +10,6 @@ namespace BucketOperator.Packaging.Tests.Image;
 /// </summary>
 internal sealed class OperatorContainer : IAsyncDisposable
 {
-    public const string KubeconfigPath = "/etc/latitude-bucket-operator/kubeconfig";
-
     /// <summary>Where config/manager mounts the token Secret.</summary>
     public const string TokenPath = "/var/run/secrets/latitude.sh/token";
 
@@ -20,7 +18,7 @@ internal sealed class OperatorContainer : IAsyncDisposable
     public string Id { get; }
 
     /// <summary>Created, then started: an ID to remove exists even when starting fails.</summary>
-    public static async Task<OperatorContainer> CreateAsync(string image, string kubeconfigFile, string tokenFile, IEnumerable<string> arguments)
+    public static async Task<OperatorContainer> CreateAsync(string image, ClusterAccess cluster, string tokenFile, IEnumerable<string> arguments)
     {
         var created = (await Podman.RunAsync(
         [
@@ -29,9 +27,9 @@ internal sealed class OperatorContainer : IAsyncDisposable
             "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--network", "host",
             // Ends a container that a killed test run left behind, so it does not run on against nothing.
             "--timeout", "600",
-            "--volume", $"{kubeconfigFile}:{KubeconfigPath}:ro", "--volume", $"{tokenFile}:{TokenPath}:ro",
-            "--env", $"LATITUDE_API_TOKEN_FILE={TokenPath}",
-            image, "--kubeconfig", KubeconfigPath, .. arguments,
+            .. cluster.PodmanArguments,
+            "--volume", $"{tokenFile}:{TokenPath}:ro", "--env", $"LATITUDE_API_TOKEN_FILE={TokenPath}",
+            image, .. cluster.OperatorArguments, .. arguments,
         ])).EnsureSuccess("creating the container");
         return new OperatorContainer(created.Output.Trim());
     }
