@@ -27,36 +27,35 @@ public static class OperatorInstallation
             await ManifestInstaller.InstallCrdAsync(admin, ManifestInstaller.ObjectBucketCrdPath, cancellationToken);
         }
 
-        var files = ManifestInstaller.FilesIn(YamlManifests.RepositoryPath("config", "rbac")).Prepend(YamlManifests.RepositoryPath("config", "namespace.yaml"));
+        var files = ManifestInstaller.FilesIn(YamlManifests.RepositoryPath("config", "rbac"));
         await ManifestInstaller.CreateAsync(plane, files.SelectMany(YamlManifests.Load), cancellationToken);
         var token = await WaitForTokenAsync(plane, cancellationToken);
         return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
     }
 
     /// <summary>
-    /// Writes a kubeconfig file for <paramref name="access"/> (from <see cref="InstallAsync"/>), for an operator run
-    /// as a separate process or in a container: the server, the control plane's CA file, and the token.
+    /// A kubeconfig acting as the operator's service account (its token from <see cref="InstallAsync"/>), for an
+    /// operator run as a separate process or in a container: the server, the control plane's CA, and the token.
     /// </summary>
-    public static void WriteKubeconfig(LocalControlPlane plane, KubernetesClientConfiguration access, string path) =>
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            current-context: operator
-            clusters:
-            - name: local
-              cluster:
-                server: {access.Server}
-                certificate-authority-data: {Convert.ToBase64String(File.ReadAllBytes(plane.CaCertificatePath))}
-            users:
-            - name: operator
-              user:
-                token: {access.Token}
-            contexts:
-            - name: operator
-              context:
-                cluster: local
-                user: operator
-            """);
+    public static string Kubeconfig(LocalControlPlane plane, string token) => $"""
+        apiVersion: v1
+        kind: Config
+        current-context: operator
+        clusters:
+        - name: local
+          cluster:
+            server: {plane.Server}
+            certificate-authority-data: {Convert.ToBase64String(File.ReadAllBytes(plane.CaCertificatePath))}
+        users:
+        - name: operator
+          user:
+            token: {token}
+        contexts:
+        - name: operator
+          context:
+            cluster: local
+            user: operator
+        """;
 
     /// <summary>kube-controller-manager's token controller gives the service account a token Secret.</summary>
     private static async Task<string> WaitForTokenAsync(LocalControlPlane plane, CancellationToken cancellationToken)

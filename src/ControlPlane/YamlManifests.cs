@@ -10,12 +10,15 @@ public static class YamlManifests
 {
     public static IReadOnlyList<JsonObject> Load(string path)
     {
-        var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
-        {
-            stream.Load(reader);
-        }
+        using var reader = new StreamReader(path);
+        return Read(reader);
+    }
 
+    /// <summary>The documents of YAML text, such as what <c>kubectl kustomize</c> prints.</summary>
+    public static IReadOnlyList<JsonObject> Read(TextReader reader)
+    {
+        var stream = new YamlStream();
+        stream.Load(reader);
         return stream.Documents.Select(d => ToJson(d.RootNode)).OfType<JsonObject>().ToList();
     }
 

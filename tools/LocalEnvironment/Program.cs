@@ -44,7 +44,7 @@ async Task RunAsync(CancellationToken cancellationToken)
     await using var plane = await LocalControlPlane.StartAsync(cancellationToken);
     Console.WriteLine("Starting the Latitude simulator and s3rver…");
     await using var simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Port = 8099, S3 = new S3ServerOptions() }, cancellationToken);
-    Console.WriteLine("Installing config/crd, config/namespace.yaml and config/rbac…");
+    Console.WriteLine("Installing config/crd and config/rbac…");
     var access = await OperatorInstallation.InstallAsync(plane, cancellationToken);
     var kubeconfig = YamlManifests.RepositoryPath(".local", "kubeconfig");
     Directory.CreateDirectory(Path.GetDirectoryName(kubeconfig)!);

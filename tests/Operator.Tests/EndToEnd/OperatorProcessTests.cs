@@ -113,7 +113,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         if (!File.Exists(kubeconfig))
         {
             await GrantLeasesAsync();
-            OperatorInstallation.WriteKubeconfig(Plane, await OperatorAccess.ConfigureAsync(Plane), kubeconfig);
+            await File.WriteAllTextAsync(kubeconfig, OperatorInstallation.Kubeconfig(Plane, (await OperatorAccess.ConfigureAsync(Plane)).Token!));
             await File.WriteAllTextAsync(tokenFile, SimulatorSeed.Token + "\n");
         }
 

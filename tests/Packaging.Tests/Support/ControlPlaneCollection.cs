@@ -1,0 +1,6 @@
+using BucketOperator.TestSupport;
+
+namespace BucketOperator.Packaging.Tests.Support;
+
+[CollectionDefinition(ControlPlaneFixture.Collection)]
+public sealed class ControlPlaneCollection : ICollectionFixture<ControlPlaneFixture>;
