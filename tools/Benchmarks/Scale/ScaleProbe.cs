@@ -23,9 +23,8 @@ internal static class ScaleProbe
     /// <param name="args"><c>--objects N</c>, then the operator's own flags.</param>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var objects = int.Parse(args[1], CultureInfo.InvariantCulture);
         var settings = OperatorSettings.Parse([.. args.Skip(2)], Environment.GetEnvironmentVariable);
-        if (args[0] != "--objects" || settings.Options is not { } options)
+        if (args is not ["--objects", var count, ..] || !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var objects) || settings.Options is not { } options)
         {
             await Console.Error.WriteLineAsync($"usage: {Command} --objects N <operator flags>; {string.Join("; ", settings.Errors)}");
             return 2;

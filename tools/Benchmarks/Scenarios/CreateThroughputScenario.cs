@@ -53,9 +53,10 @@ internal sealed class CreateThroughputScenario : IScenario
 
     private static ScenarioResult Report(int count, int scale, SimulatorOptions api, TimeSpan elapsed, IReadOnlyList<Latitude.Simulator.Pipeline.RecordedRequest> requests, RequestCounts kubernetes)
     {
-        var writes = requests.Count(r => r.Method != "GET");
-        var reads = requests.Count(r => r.Method == "GET");
+        // What a bucket needs is what the API accepted; a refused (429) request is counted on its own.
         var refused = requests.Count(r => r.Status == 429);
+        var writes = requests.Count(r => r.Method != "GET" && r.Status != 429);
+        var reads = requests.Count(r => r.Method == "GET" && r.Status != 429);
         var writesPerBucket = (double)writes / count;
         var apiMinutes = elapsed.TotalMinutes * scale;
         var achieved = count / apiMinutes;
@@ -72,7 +73,7 @@ internal sealed class CreateThroughputScenario : IScenario
                 Format.Number(achieved / bound, "0.00"),
                 $"{Format.Number(earliest, "0")} min (achieved time ÷ earliest: {Format.Number(earliest == 0 ? double.NaN : apiMinutes / earliest, "0.00")})",
                 Format.Count(refused));
-        var perBucket = new ResultTable("per created bucket", "Latitude writes", "Latitude reads", "Kubernetes writes", "Kubernetes reads", "Kubernetes requests by verb (all buckets)")
+        var perBucket = new ResultTable("per created bucket", "Latitude writes (accepted)", "Latitude reads (accepted)", "Kubernetes writes", "Kubernetes reads", "Kubernetes requests by verb (all buckets)")
             .Add(
                 "measured",
                 Format.Number(writesPerBucket, "0.00"),
@@ -83,7 +84,7 @@ internal sealed class CreateThroughputScenario : IScenario
         return new ScenarioResult(
             [throughput, perBucket],
             [
-                $"The simulator and the client count their limits over a window {scale}× shorter than the API's (simulator {Format.Seconds(api.RateLimitWindow.TotalSeconds / scale)}, client {Format.Seconds(new LatitudeClientOptions().RateLimitWindow.TotalSeconds / scale)} with its one-second margin scaled too); times are given in API minutes (measured × {scale}).",
+                $"The simulator and the client count their limits over a window {scale}× shorter than the API's (simulator {Format.Seconds(api.RateLimitWindow.TotalSeconds / scale)}, client {Format.Seconds(new LatitudeClientOptions().RateLimitWindow.TotalSeconds / scale)} with its one-second margin scaled too); times are given in API minutes (measured × {scale}). Latency does not scale: the client's margin against the API counting a request later than the client does is {Format.Ms(1.0 / scale)} here instead of 1 s, so on a loaded machine scheduling jitter can put a 21st write into one simulator window, which the API answers with 429.",
                 "Bound: the API allows 20 writes per minute per token and each bucket needs the writes in the second table (bucket POST + key POST on the current API), so a sustained run cannot beat 20 ÷ that many buckets per minute. A run shorter than a few minutes can beat it a little, because the first minute's 20 writes go at once: \"earliest finish\" is the time a client that used every write the moment the limit allowed it would need for the same writes.",
                 "The simulator backs every bucket with a real S3 server (s3rver), and the operator proves each Secret over S3 before Ready=True; it adds no artificial latency.",
             ]);
