@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (tools/Benchmarks; docs/performance.md says what each measures) against a real
 # kube-apiserver and the Latitude simulator on loopback, and writes their tables into docs/performance.md.
-#   ./hack/bench.sh                  # every scenario at full size (about 15 minutes on 2 cores)
+#   ./hack/bench.sh                  # every scenario at full size (about 10–15 minutes on 2 cores)
 #   ./hack/bench.sh --quick          # small sizes: checks that every scenario still runs; prints, writes nothing
 #   ./hack/bench.sh --only latency   # one scenario (see --help); updates only its section
 # Installs what it needs first (hack/prerequisites.sh), as hack/test.sh does.
