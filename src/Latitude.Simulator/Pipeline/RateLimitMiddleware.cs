@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http;
 namespace BucketOperator.Latitude.Simulator.Pipeline;
 
 /// <summary>
-/// Latitude's documented limits per token: a fixed one-minute window for GETs and one for writes. Over
-/// the limit: 429 with <c>meta.retry_after</c> (seconds to the end of the window) and no header.
+/// Latitude's documented limits per token: a fixed one-minute window for GETs and one for writes (shorter when
+/// <see cref="SimulatorOptions.RateLimitWindow"/> says so). Over the limit: 429 with <c>meta.retry_after</c>
+/// (seconds to the end of the window) and no header.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, SimulatorOptions options)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Dictionary<(string Token, bool Read), (DateTimeOffset Start, int Count)> _windows = [];
     private readonly Lock _gate = new();
 
@@ -23,14 +23,14 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, SimulatorOptions
         lock (_gate)
         {
             var window = _windows.GetValueOrDefault(key);
-            if (now - window.Start >= Window)
+            if (now - window.Start >= options.RateLimitWindow)
             {
                 window = (now, 0);
             }
 
             if (window.Count >= limit)
             {
-                wait = window.Start + Window - now;
+                wait = window.Start + options.RateLimitWindow - now;
             }
             else
             {

@@ -44,14 +44,29 @@ public sealed class BucketOperatorRuntime
             Json = Json,
         });
 
+        var reconciler = CreateReconciler(bucketInformer.Cache, secretInformer.Cache, client, options, latitude, loggers, clock);
+        _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
+            .Named("objectbucket")
+            .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
+            .Owns<Secret>()
+            // In-flight reconciles get 15 s after SIGTERM, within the host's 25 s; then their token is cancelled,
+            // which every step survives (the create intent is recorded before the POST).
+            .WithOptions(new ControllerOptions { Workers = options.Workers, ShutdownTimeout = TimeSpan.FromSeconds(15) })
+            .Complete(new NamespaceFilter(reconciler, _namespaces));
+    }
+
+    /// <summary>The reconciler and its parts, reading from the given caches (the informers', or a benchmark's).</summary>
+    internal static BucketReconciler CreateReconciler(
+        ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> secrets, IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider clock)
+    {
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);
         var status = new StatusUpdater(client, events, clock);
         // A little under the period: each resync's first reconcile lists again, the rest of that resync share it.
         var inventory = new BucketInventory(clock, options.ResyncPeriod * 0.8);
         var credentials = new CredentialManager(client, status, events);
-        var reconciler = new BucketReconciler(
-            bucketInformer.Cache,
-            secretInformer.Cache,
+        return new BucketReconciler(
+            buckets,
+            secrets,
             client,
             latitude,
             new TokenResolver(client, new OperatorToken(options)),
@@ -62,14 +77,6 @@ public sealed class BucketOperatorRuntime
             status,
             events,
             new ReconcilerOptions { DefaultProject = options.DefaultProject, ResyncPeriod = options.ResyncPeriod, TerminalRetry = options.TerminalRetry });
-        _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
-            .Named("objectbucket")
-            .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
-            .Owns<Secret>()
-            // In-flight reconciles get 15 s after SIGTERM, within the host's 25 s; then their token is cancelled,
-            // which every step survives (the create intent is recorded before the POST).
-            .WithOptions(new ControllerOptions { Workers = options.Workers, ShutdownTimeout = TimeSpan.FromSeconds(15) })
-            .Complete(new NamespaceFilter(reconciler, _namespaces));
     }
 
     /// <summary>The serializer that knows ObjectBuckets and the built-in kinds: give it to the Kubernetes client.</summary>

@@ -135,7 +135,7 @@ internal sealed class BucketReconciler(
             return await FailAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.ProviderError, failure), cancellationToken);
         }
 
-        await status.WriteAsync(context.Bucket, ReadyState.Available($"bucket {details.BucketName} is ready; connection details are in Secret {context.Desired.SecretName}"), null, cancellationToken);
+        await status.WriteAsync(context.Bucket, ReadyState.BucketReady(details.BucketName, context.Desired.SecretName), null, cancellationToken);
         return ReconcileResult.Done;
     }
 

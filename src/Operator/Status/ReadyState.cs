@@ -7,6 +7,10 @@ internal sealed record ReadyState(string Status, string Reason, string Message)
 {
     public static ReadyState Available(string message) => new("True", ReadyReasons.Available, message);
 
+    /// <summary>The state of a bucket whose Secret works: what every reconcile of a healthy object arrives at.</summary>
+    public static ReadyState BucketReady(string bucketName, string secretName) =>
+        Available($"bucket {bucketName} is ready; connection details are in Secret {secretName}");
+
     public static ReadyState Progressing(string reason, string message) => new("Unknown", reason, message);
 
     public static ReadyState Failed(string reason, string message) => new("False", reason, message);
