@@ -20,7 +20,13 @@ public sealed class LocalControlPlane : IAsyncDisposable
     /// <summary>Token of a user with no role bindings (every request is Forbidden).</summary>
     public const string UnprivilegedToken = "nobody-token";
 
-    private readonly List<ChildProcess> _processes = [];
+    private const string Etcd = "etcd";
+    private const string ApiServer = "kube-apiserver";
+    private const string ControllerManager = "kube-controller-manager";
+
+    // Running servers in start order, and how each was started (to start it again on the same ports and data).
+    private readonly List<(string Name, ChildProcess Process)> _processes = [];
+    private readonly Dictionary<string, (string Binary, IReadOnlyList<string> Arguments)> _commands = [];
     private readonly RunDirectory _run;
     private readonly ControlPlaneBinaries _binaries;
 
@@ -74,9 +80,34 @@ public sealed class LocalControlPlane : IAsyncDisposable
         await RunEtcdctlAsync("compact", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Kills kube-apiserver (SIGKILL, as at a crash of its node), and etcd too when <paramref name="withEtcd"/>:
+    /// clients get refused connections until <see cref="StartApiServerAsync"/>. Ports, certificates and etcd's
+    /// data stay. kube-controller-manager keeps running and retrying, as it would on a real cluster.
+    /// </summary>
+    public void KillApiServer(bool withEtcd)
+    {
+        Kill(ApiServer);
+        if (withEtcd)
+        {
+            Kill(Etcd);
+        }
+    }
+
+    /// <summary>Starts what <see cref="KillApiServer"/> killed, with the same command lines; returns once the API server is ready.</summary>
+    public async Task StartApiServerAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var name in new[] { Etcd, ApiServer }.Where(n => !_processes.Exists(p => p.Name == n)))
+        {
+            Start(name);
+        }
+
+        await WaitReadyAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in Enumerable.Reverse(_processes))
+        foreach (var (_, process) in Enumerable.Reverse(_processes))
         {
             process.Dispose();
         }
@@ -104,10 +135,10 @@ public sealed class LocalControlPlane : IAsyncDisposable
         };
         try
         {
-            plane.Launch(binaries.Etcd, "etcd", ControlPlaneArguments.Etcd(run.Path, etcdPort, FreePort.Next()));
-            plane.Launch(binaries.KubeApiServer, "kube-apiserver", ControlPlaneArguments.ApiServer(files, etcdEndpoint, apiPort));
+            plane.Launch(Etcd, binaries.Etcd, ControlPlaneArguments.Etcd(run.Path, etcdPort, FreePort.Next()));
+            plane.Launch(ApiServer, binaries.KubeApiServer, ControlPlaneArguments.ApiServer(files, etcdEndpoint, apiPort));
             await plane.WaitReadyAsync(cancellationToken);
-            plane.Launch(binaries.KubeControllerManager, "kube-controller-manager", ControlPlaneArguments.ControllerManager(files));
+            plane.Launch(ControllerManager, binaries.KubeControllerManager, ControlPlaneArguments.ControllerManager(files));
             return plane;
         }
         catch
@@ -117,11 +148,28 @@ public sealed class LocalControlPlane : IAsyncDisposable
         }
     }
 
-    private void Launch(string binary, string name, IEnumerable<string> arguments)
+    private void Launch(string name, string binary, IEnumerable<string> arguments)
     {
+        _commands[name] = (binary, arguments.ToList());
+        Start(name);
+    }
+
+    private void Start(string name)
+    {
+        var (binary, arguments) = _commands[name];
         var process = ChildProcess.Start(binary, arguments, System.IO.Path.Combine(_run.Path, name + ".log"));
-        _processes.Add(process);
+        _processes.Add((name, process));
         _run.RecordChild(process.Id);
+    }
+
+    private void Kill(string name)
+    {
+        var index = _processes.FindIndex(p => p.Name == name);
+        if (index >= 0)
+        {
+            _processes[index].Process.Dispose();
+            _processes.RemoveAt(index);
+        }
     }
 
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
@@ -131,7 +179,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
         string last = "no answer yet";
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
-            if (_processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            if (_processes.Select(p => p.Process).FirstOrDefault(p => p.HasExited) is { } exited)
             {
                 throw new InvalidOperationException($"{System.IO.Path.GetFileName(exited.LogPath)} exited during start-up:\n{exited.Tail()}");
             }
@@ -155,7 +203,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
 
-        throw new TimeoutException($"kube-apiserver not ready after 90 s ({last}):\n{_processes[^1].Tail()}");
+        throw new TimeoutException($"kube-apiserver not ready after 90 s ({last}):\n{_processes.Single(p => p.Name == ApiServer).Process.Tail()}");
     }
 
     private Task<string> RunEtcdctlAsync(params string[] arguments) =>

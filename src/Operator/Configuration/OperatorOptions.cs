@@ -15,6 +15,12 @@ public sealed record OperatorOptions
     /// <summary>The operator's token itself (environment only: a flag would show in the process list).</summary>
     public string? LatitudeToken { get; init; }
 
+    /// <summary>GET requests per token in any minute (default 60, Latitude's documented limit), shared by every worker.</summary>
+    public int LatitudeReadsPerMinute { get; init; } = 60;
+
+    /// <summary>POST and DELETE requests per token in any minute (default 20, Latitude's documented limit), shared by every worker.</summary>
+    public int LatitudeWritesPerMinute { get; init; } = 20;
+
     /// <summary>Project used when <c>spec.project</c> is empty.</summary>
     public string? DefaultProject { get; init; }
 

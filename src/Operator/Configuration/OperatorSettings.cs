@@ -15,6 +15,8 @@ public static class OperatorSettings
         new("--latitude-api-url", "LATITUDE_API_URL", "https://api.latitude.sh", "API base URL", (o, v) => o with { LatitudeApiUrl = AbsoluteUri(v) }),
         new("--latitude-token-file", "LATITUDE_API_TOKEN_FILE", "—", "file holding the operator's token (re-read when it changes)", (o, v) => o with { LatitudeTokenFile = v }),
         new(null, "LATITUDE_API_TOKEN", "—", "the token itself", (o, v) => o with { LatitudeToken = Token(v) }),
+        new("--latitude-reads-per-minute", "LATITUDE_READS_PER_MINUTE", "60", "GET requests per token per minute (Latitude's limit; raise only if Latitude raised yours)", (o, v) => o with { LatitudeReadsPerMinute = PerMinute(v) }),
+        new("--latitude-writes-per-minute", "LATITUDE_WRITES_PER_MINUTE", "20", "writes per token per minute (Latitude's limit; raise only if Latitude raised yours)", (o, v) => o with { LatitudeWritesPerMinute = PerMinute(v) }),
         new("--default-project", "LATITUDE_DEFAULT_PROJECT", "—", "project when spec.project is empty", (o, v) => o with { DefaultProject = v }),
         new("--watch-namespaces", "WATCH_NAMESPACES", "all", "comma-separated namespaces to watch", (o, v) => o with { WatchNamespaces = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         new("--workers", "WORKERS", "4", "concurrent reconciles", (o, v) => o with { Workers = Positive(v) }),
@@ -102,6 +104,9 @@ public static class OperatorSettings
 
     private static int Positive(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new FormatException("must be a positive whole number");
+
+    private static int PerMinute(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 100_000 ? n : throw new FormatException("must be a whole number from 1 to 100000");
 
     private static TimeSpan Duration(string value) =>
         Durations.TryParse(value, out var d) && d >= TimeSpan.FromSeconds(1) ? d : throw new FormatException("must be a duration of at least 1s, written like 30s, 10m or 1h");

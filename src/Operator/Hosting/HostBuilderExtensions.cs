@@ -65,7 +65,12 @@ public static class HostBuilderExtensions
             new KubernetesClient(KubernetesClientConfiguration.Resolve(options.Kubeconfig), BucketOperatorRuntime.Json));
         builder.Services.AddSingleton(sp =>
         {
-            var latitudeOptions = new LatitudeClientOptions { BaseAddress = options.LatitudeApiUrl };
+            var latitudeOptions = new LatitudeClientOptions
+            {
+                BaseAddress = options.LatitudeApiUrl,
+                ReadsPerMinute = options.LatitudeReadsPerMinute,
+                WritesPerMinute = options.LatitudeWritesPerMinute,
+            };
             return new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
         });
         builder.Services.AddSingleton(sp => new BucketOperatorRuntime(

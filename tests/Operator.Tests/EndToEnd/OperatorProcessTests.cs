@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models.Coordination;
-using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Hosting;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
@@ -17,17 +15,12 @@ namespace BucketOperator.Operator.Tests.EndToEnd;
 /// The operator as the kubelet runs it: a process with flags and environment, probes, metrics, JSON logs,
 /// Lease-based leader election, and signals. Each process acts as the operator's service account.
 /// </summary>
-public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutputHelper output) : OperatorTest(fixture)
+public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutputHelper output) : ProcessOperatorTest(fixture)
 {
-    private readonly List<OperatorProcess> _processes = [];
-    private readonly string _directory = Directory.CreateTempSubdirectory("operator-process-").FullName;
-
-    protected override bool OperatorInProcess => false;
-
     [Fact]
     public async Task TwoReplicas_LeaderReconcilesWithProbesMetricsAndJsonLogs_SigtermHandsOverTheLease()
     {
-        var first = await StartAsync();
+        var first = await StartProcessAsync(leaderElect: true);
         var readyAfter = await WaitUntilReadyAsync(first);
         Assert.Equal(HttpStatusCode.OK, await first.ProbeAsync("/healthz"));
         await Eventually.TrueAsync(async () => await MasterStatusAsync(first) == 1, "the first replica leads");
@@ -54,7 +47,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         var idleRss = first.ResidentBytes();
         var idleHeap = PrometheusText.Value(PrometheusText.Parse(await first.ScrapeAsync()), "dotnet_gc_heap_size_bytes") ?? 0;
 
-        var second = await StartAsync();
+        var second = await StartProcessAsync(leaderElect: true);
         await WaitUntilReadyAsync(second);
         Assert.Equal(0, await MasterStatusAsync(second));
 
@@ -73,7 +66,6 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
 
         Assert.True(PrometheusText.Value(stillLeading, "controller_runtime_reconcile_total", ("controller", "objectbucket")) >= 1, "the new leader reconciled the change");
         AssertJsonLogs(first.Output, "proc-a");
-        SecretScan.AssertAbsent([.. first.Output, .. second.Output], Secrets(), "the processes' output");
         output.WriteLine($"start→ready {readyAfter.TotalMilliseconds:0} ms; apply→Available {toAvailable.TotalMilliseconds:0} ms; idle RSS {idleRss / (1024 * 1024)} MiB (managed heap {idleHeap / (1024 * 1024):0.0} MiB); "
             + $"SIGTERM→exit {shutdown.TotalMilliseconds:0} ms; SIGTERM→new leader {takeover.TotalMilliseconds:0} ms");
     }
@@ -81,7 +73,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
     [Fact]
     public async Task LeaseTakenByAnother_LeaderStopsAndExitsWithOne()
     {
-        var leader = await StartAsync();
+        var leader = await StartProcessAsync(leaderElect: true);
         await WaitUntilReadyAsync(leader);
         await Eventually.TrueAsync(async () => await MasterStatusAsync(leader) == 1, "the replica leads");
 
@@ -94,64 +86,6 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         Assert.Equal(1, await leader.WaitForExitAsync(TimeSpan.FromSeconds(20)));
         Assert.Contains(leader.Output, line => line.Contains("Exiting: leadership lost", StringComparison.Ordinal));
     }
-
-    protected override Task StopTestProcessesAsync()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
-
-    private async Task<OperatorProcess> StartAsync()
-    {
-        var kubeconfig = Path.Combine(_directory, "kubeconfig");
-        var tokenFile = Path.Combine(_directory, "token");
-        if (!File.Exists(kubeconfig))
-        {
-            await GrantLeasesAsync();
-            await File.WriteAllTextAsync(kubeconfig, OperatorInstallation.Kubeconfig(Plane, (await OperatorAccess.ConfigureAsync(Plane)).Token!));
-            await File.WriteAllTextAsync(tokenFile, SimulatorSeed.Token + "\n");
-        }
-
-        var process = OperatorProcess.Start(
-            ["--kubeconfig", kubeconfig, "--latitude-api-url", Simulator.BaseAddress.ToString(), "--default-project", SimulatorSeed.Project,
-             "--watch-namespaces", Namespace, "--leader-elect", "--leader-election-namespace", Namespace],
-            new Dictionary<string, string> { ["LATITUDE_API_TOKEN_FILE"] = tokenFile },
-            Path.Combine(_directory, $"operator-{_processes.Count}.log"));
-        _processes.Add(process);
-        return process;
-    }
-
-    /// <summary>The shipped Role for leases lives in latitude-system; each test elects in its own namespace.</summary>
-    private Task GrantLeasesAsync()
-    {
-        var role = JsonNode.Parse($$"""
-            {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"leases","namespace":"{{Namespace}}"},
-             "rules":[{"apiGroups":["coordination.k8s.io"],"resources":["leases"],"verbs":["get","create","update"]}]}
-            """)!.AsObject();
-        var binding = JsonNode.Parse($$"""
-            {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"leases","namespace":"{{Namespace}}"},
-             "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"leases"},
-             "subjects":[{"kind":"ServiceAccount","name":"{{OperatorInstallation.ServiceAccount}}","namespace":"{{OperatorInstallation.Namespace}}"}]}
-            """)!.AsObject();
-        return ManifestInstaller.CreateAsync(Plane, [role, binding]);
-    }
-
-    private static async Task<TimeSpan> WaitUntilReadyAsync(OperatorProcess process)
-    {
-        await Eventually.TrueAsync(
-            async () => process.HasExited ? throw new InvalidOperationException($"the operator exited:\n{string.Join('\n', process.Output)}") : await process.ProbeAsync("/readyz") == HttpStatusCode.OK,
-            "/readyz answers 200",
-            TimeSpan.FromSeconds(60));
-        return Stopwatch.GetElapsedTime(process.Started);
-    }
-
-    private static async Task<double?> MasterStatusAsync(OperatorProcess process) =>
-        PrometheusText.Value(PrometheusText.Parse(await process.ScrapeAsync()), "leader_election_master_status");
 
     /// <summary>One JSON object per line; reconcile lines carry the object's namespace, name and a reconcile ID.</summary>
     private void AssertJsonLogs(IReadOnlyList<string> lines, string bucket)

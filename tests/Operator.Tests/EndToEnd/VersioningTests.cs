@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-using Amazon.S3;
 using BucketOperator.Entities;
 using BucketOperator.Latitude.Simulator.S3;
 using BucketOperator.Operator.Tests.Support;
@@ -42,11 +40,5 @@ public sealed class VersioningTests(ControlPlaneFixture fixture) : OperatorTest(
 
     private Task TurnVersioningOnAsync(string name) => PatchSpecAsync(name, """{"versioning":true}""");
 
-    private async Task<string?> S3VersioningAsync(string name)
-    {
-        var secret = await SecretValuesAsync(name);
-        using var s3 = S3ClientFactory.Create(new Uri(secret["AWS_ENDPOINT_URL_S3"]), secret["AWS_ACCESS_KEY_ID"], secret["AWS_SECRET_ACCESS_KEY"], secret["AWS_REGION"]);
-        var versioning = await s3.GetBucketVersioningAsync(secret["BUCKET_NAME"]);
-        return versioning.VersioningConfig.Status?.Value;
-    }
+    private async Task<string?> S3VersioningAsync(string name) => await S3FromSecret.VersioningAsync(await SecretValuesAsync(name));
 }

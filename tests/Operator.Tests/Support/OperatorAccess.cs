@@ -4,21 +4,26 @@ using BucketOperator.Kubernetes.Config;
 namespace BucketOperator.Operator.Tests.Support;
 
 /// <summary>
-/// Installs config/crd and config/rbac as shipped, once per control plane, then gives a client configuration
+/// Installs config/crd and config/rbac as shipped, once per control plane (tests may run several), then gives a client configuration
 /// that acts as the operator's service account: the operator under test has exactly the rights the manifests
 /// grant, no more.
 /// </summary>
 internal static class OperatorAccess
 {
     private static readonly SemaphoreSlim Once = new(1, 1);
-    private static KubernetesClientConfiguration? _configuration;
+    private static readonly Dictionary<LocalControlPlane, KubernetesClientConfiguration> Configurations = [];
 
     public static async Task<KubernetesClientConfiguration> ConfigureAsync(LocalControlPlane plane)
     {
         await Once.WaitAsync();
         try
         {
-            return _configuration ??= await OperatorInstallation.InstallAsync(plane);
+            if (!Configurations.TryGetValue(plane, out var configuration))
+            {
+                Configurations[plane] = configuration = await OperatorInstallation.InstallAsync(plane);
+            }
+
+            return configuration;
         }
         finally
         {

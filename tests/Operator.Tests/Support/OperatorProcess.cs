@@ -10,7 +10,7 @@ namespace BucketOperator.Operator.Tests.Support;
 /// The operator as a real process (the built <c>latitude-bucket-operator.dll</c>), as a kubelet runs it: its own
 /// probe and metrics ports, signals by process ID, and every line it writes kept for assertions.
 /// </summary>
-internal sealed class OperatorProcess : IDisposable
+public sealed class OperatorProcess : IDisposable
 {
     private readonly ChildProcess _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -76,6 +76,12 @@ internal sealed class OperatorProcess : IDisposable
 
     /// <summary>SIGKILL: no chance to clean up, as at an OOM kill or node loss.</summary>
     public Task KillAsync() => SignalAsync("KILL");
+
+    /// <summary>SIGSTOP: frozen (a stalled node, a paused VM); its connections stay open but nothing is read.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>: it runs on from where it stood, its timers all due at once.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
 
     /// <summary>The exit code, or a <see cref="TimeoutException"/> (with the last output) if the process is still running after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -35,6 +35,11 @@ public abstract class OperatorTest : IAsyncLifetime
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }
 
+    /// <summary>The Latitude rate limits of the simulator and of the operator's client, scaled up together (the API's are 60 and 20).</summary>
+    protected const int ReadsPerMinute = 6000;
+
+    protected const int WritesPerMinute = 2000;
+
     protected LocalControlPlane Plane { get; }
 
     protected KubernetesClient Admin { get; }
@@ -61,7 +66,7 @@ public abstract class OperatorTest : IAsyncLifetime
     {
         var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
         Namespace = created.Metadata.Name!;
-        Simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = 6000, WritesPerMinute = 2000 });
+        Simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute });
         if (OperatorInProcess)
         {
             await StartOperatorAsync();
@@ -71,11 +76,15 @@ public abstract class OperatorTest : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopOperatorAsync();
-        await StopTestProcessesAsync();
+        var processOutput = await StopTestProcessesAsync();
         if (Environment.GetEnvironmentVariable("E2E_LOG_DIR") is { Length: > 0 } directory)
         {
             // For debugging a failed run: everything the operator logged in this test.
             await File.WriteAllLinesAsync(Path.Combine(directory, $"{GetType().Name}-{Namespace}.log"), Logs.Messages);
+            if (processOutput.Count > 0)
+            {
+                await File.WriteAllLinesAsync(Path.Combine(directory, $"{GetType().Name}-{Namespace}-processes.log"), processOutput);
+            }
         }
 
         var secrets = Secrets();
@@ -87,10 +96,14 @@ public abstract class OperatorTest : IAsyncLifetime
 
         // Every end-to-end test doubles as a leak check: nothing it made the operator handle may reach a log.
         SecretScan.AssertAbsent(Logs.Messages, secrets, "the operator's log");
+        SecretScan.AssertAbsent(processOutput, secrets, "the operator processes' output");
     }
 
-    /// <summary>For tests that start processes of their own: stop them here, before the world they use is torn down.</summary>
-    protected virtual Task StopTestProcessesAsync() => Task.CompletedTask;
+    /// <summary>
+    /// For tests that start processes of their own: stop them here, before the world they use is torn down, and
+    /// return everything they wrote (kept with the logs, and checked for secrets like them).
+    /// </summary>
+    protected virtual Task<IReadOnlyList<string>> StopTestProcessesAsync() => Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>Starts (or restarts) the operator process-equivalent: new caches, queue and clients; nothing carried over.</summary>
     protected async Task StartOperatorAsync()
@@ -107,7 +120,7 @@ public abstract class OperatorTest : IAsyncLifetime
             ResyncPeriod = ResyncPeriod,
             TerminalRetry = TerminalRetry,
         };
-        var latitudeOptions = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress, ReadsPerMinute = 6000, WritesPerMinute = 2000, RequestTimeout = TimeSpan.FromSeconds(5) };
+        var latitudeOptions = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress, ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute, RequestTimeout = TimeSpan.FromSeconds(5) };
         var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);
         var runtime = new BucketOperatorRuntime(client, options, latitude, _loggers);
         var stop = _stop = new CancellationTokenSource();

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using BucketOperator.Latitude.Simulator.S3;
 
 namespace BucketOperator.Operator.Tests.Support;
 
@@ -21,5 +22,13 @@ internal static class S3FromSecret
         using var response = await s3.GetObjectAsync(secret["BUCKET_NAME"], "hello.txt");
         using var reader = new StreamReader(response.ResponseStream);
         return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>The bucket's versioning status over S3 ("Enabled", or null when never set), read with the Secret's values.</summary>
+    public static async Task<string?> VersioningAsync(IReadOnlyDictionary<string, string> secret)
+    {
+        using var s3 = S3ClientFactory.Create(new Uri(secret["AWS_ENDPOINT_URL_S3"]), secret["AWS_ACCESS_KEY_ID"], secret["AWS_SECRET_ACCESS_KEY"], secret["AWS_REGION"]);
+        var versioning = await s3.GetBucketVersioningAsync(secret["BUCKET_NAME"]);
+        return versioning.VersioningConfig.Status?.Value;
     }
 }

@@ -13,6 +13,8 @@ public sealed class OperatorSettingsTests
         { "--latitude-api-url", "LATITUDE_API_URL", "http://127.0.0.1:9000/", "http://127.0.0.1:9000/" },
         { "--latitude-token-file", "LATITUDE_API_TOKEN_FILE", "/var/run/latitude/token", "/var/run/latitude/token" },
         { "--default-project", "LATITUDE_DEFAULT_PROJECT", "proj_6059EqYkOQj8p", "proj_6059EqYkOQj8p" },
+        { "--latitude-reads-per-minute", "LATITUDE_READS_PER_MINUTE", "600", "600" },
+        { "--latitude-writes-per-minute", "LATITUDE_WRITES_PER_MINUTE", "200", "200" },
         { "--watch-namespaces", "WATCH_NAMESPACES", "team-a, team-b,,", "team-a|team-b" },
         { "--workers", "WORKERS", "12", "12" },
         { "--resync-period", "RESYNC_PERIOD", "1h30m", "01:30:00" },
@@ -33,6 +35,9 @@ public sealed class OperatorSettingsTests
         { "--resync-period", "RESYNC_PERIOD", "abc" },
         { "--resync-period", "RESYNC_PERIOD", "99999999999999h" },
         { "--latitude-api-url", "LATITUDE_API_URL", "not a url" },
+        { "--latitude-reads-per-minute", "LATITUDE_READS_PER_MINUTE", "0" },
+        { "--latitude-writes-per-minute", "LATITUDE_WRITES_PER_MINUTE", "100001" },
+        { "--latitude-writes-per-minute", "LATITUDE_WRITES_PER_MINUTE", "20/min" },
         { "--latitude-api-url", "LATITUDE_API_URL", "ftp://api.latitude.sh" },
         { "--latitude-api-url", "LATITUDE_API_URL", "api.latitude.sh" },
         { "--metrics-bind-address", "METRICS_BIND_ADDRESS", "8080" },
@@ -49,6 +54,7 @@ public sealed class OperatorSettingsTests
         var options = Parse([]);
 
         Assert.Equal((new Uri("https://api.latitude.sh"), 4, TimeSpan.FromMinutes(10), false), (options.LatitudeApiUrl, options.Workers, options.ResyncPeriod, options.LeaderElect));
+        Assert.Equal((60, 20), (options.LatitudeReadsPerMinute, options.LatitudeWritesPerMinute));
         Assert.Equal((":8080", ":8081", "json"), (options.MetricsBindAddress, options.HealthProbeBindAddress, options.LogFormat));
         Assert.Empty(options.WatchNamespaces);
     }
@@ -224,6 +230,7 @@ public sealed class OperatorSettingsTests
         "--latitude-api-url" => "https://other.example",
         "--watch-namespaces" => "elsewhere",
         "--workers" => "7",
+        "--latitude-reads-per-minute" or "--latitude-writes-per-minute" => "30",
         "--resync-period" => "5m",
         "--metrics-bind-address" or "--health-probe-bind-address" => ":7000",
         "--log-format" => "json",
@@ -238,6 +245,8 @@ public sealed class OperatorSettingsTests
         "--latitude-api-url" => options.LatitudeApiUrl.ToString(),
         "--latitude-token-file" => options.LatitudeTokenFile,
         "--default-project" => options.DefaultProject,
+        "--latitude-reads-per-minute" => options.LatitudeReadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--latitude-writes-per-minute" => options.LatitudeWritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--watch-namespaces" => string.Join('|', options.WatchNamespaces),
         "--workers" => options.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--resync-period" => options.ResyncPeriod.ToString(),
