@@ -207,7 +207,7 @@ public sealed class LatitudeClient(
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (!response.IsSuccessStatusCode)
             {
-                var error = CapRetryAfter(method, path, ParseError(body, response));
+                var error = CapRetryAfter(method, path, ParseError(body, response).Without(token));
                 var kind = ErrorClassifier.Classify(status, error.Code);
                 // A 5xx or 408 may come after the API acted (or from a proxy that gave up while it was acting).
                 throw new LatitudeApiException(operation, status, kind, error, outcomeUnknown: method != HttpMethod.Get && (status >= 500 || status == 408));

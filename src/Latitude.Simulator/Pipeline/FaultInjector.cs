@@ -2,13 +2,20 @@ using System.Collections.Concurrent;
 
 namespace BucketOperator.Latitude.Simulator.Pipeline;
 
-/// <summary>Faults the simulator adds on request: latency, random 5xx, scripted answers, lost or late responses, late commits.</summary>
+/// <summary>
+/// Faults the simulator adds on request: latency, random 5xx, 429s and latency spikes, scripted answers, lost or
+/// late responses, late commits, malformed answers to committed writes.
+/// </summary>
 public sealed class FaultInjector
 {
     private readonly ConcurrentQueue<ScriptedFault> _scripted = new();
     private readonly Lock _gate = new();
     private Random _random = new(1);
     private double _serverErrorRate;
+    private double _rateLimitedRate;
+    private double _lateCommitRate;
+    private double _lateAnswerRate;
+    private (int ServerErrors, int RateLimited, int LateCommits, int LateAnswers) _injected;
 
     /// <summary>Added before every answer.</summary>
     public TimeSpan Latency { get; set; }
@@ -17,10 +24,60 @@ public sealed class FaultInjector
     public double ServerErrorRate
     {
         get => _serverErrorRate;
-        set => _serverErrorRate = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "a share between 0 and 1");
+        set => _serverErrorRate = Share(value);
     }
 
-    /// <summary>Makes the random 5xx choice repeatable.</summary>
+    /// <summary>
+    /// Share (0–1) of requests answered with the documented 429 RATE_LIMIT_EXCEEDED (retry after
+    /// <see cref="RateLimitedRetryAfter"/>) instead of being processed, whatever the request budget says.
+    /// </summary>
+    public double RateLimitedRate
+    {
+        get => _rateLimitedRate;
+        set => _rateLimitedRate = Share(value);
+    }
+
+    /// <summary>The <c>meta.retry_after</c> of injected 429s, in whole seconds as the API writes it (default 1 s).</summary>
+    public TimeSpan RateLimitedRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Share (0–1) of requests processed only after a random spike of up to <see cref="MaxLatencySpike"/>, whether or
+    /// not the caller still waits: beyond the caller's deadline this is a write committed after the client gave up
+    /// (as <see cref="CommitAfter"/>).
+    /// </summary>
+    public double LateCommitRate
+    {
+        get => _lateCommitRate;
+        set => _lateCommitRate = Share(value);
+    }
+
+    /// <summary>
+    /// Share (0–1) of requests processed at once and answered after a random spike of up to
+    /// <see cref="MaxLatencySpike"/> (as <see cref="DelayResponseAfterCommit"/>): beyond the caller's deadline the
+    /// write stands unanswered.
+    /// </summary>
+    public double LateAnswerRate
+    {
+        get => _lateAnswerRate;
+        set => _lateAnswerRate = Share(value);
+    }
+
+    /// <summary>Longest latency spike (default 10 s); each spike is uniform between none and this.</summary>
+    public TimeSpan MaxLatencySpike { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many of each random fault were injected so far: <c>(5xx, 429, late commits, late answers)</c>.</summary>
+    public (int ServerErrors, int RateLimited, int LateCommits, int LateAnswers) Injected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _injected;
+            }
+        }
+    }
+
+    /// <summary>Makes the random choices (5xx, 429, spikes and their lengths) repeatable.</summary>
     public void Seed(int seed)
     {
         lock (_gate)
@@ -32,6 +89,14 @@ public sealed class FaultInjector
     /// <summary>The next <paramref name="times"/> matching requests get this status and raw body instead of being processed.</summary>
     public void RespondNext(string method, string path, int status, string body, int times = 1) =>
         _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.Respond, status, body));
+
+    /// <summary>
+    /// The next <paramref name="times"/> matching requests are fully processed (the bucket or key is created), then
+    /// answered with this status and raw body instead of the real answer: a malformed or misleading answer to a
+    /// write that happened.
+    /// </summary>
+    public void RespondAfterCommit(string method, string path, int status, string body, int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.RespondAfterCommit, status, body));
 
     /// <summary>
     /// The next <paramref name="times"/> matching requests are fully processed (the bucket or key is created),
@@ -62,6 +127,9 @@ public sealed class FaultInjector
         _scripted.Clear();
         Latency = TimeSpan.Zero;
         ServerErrorRate = 0;
+        RateLimitedRate = 0;
+        LateCommitRate = 0;
+        LateAnswerRate = 0;
     }
 
     internal ScriptedFault? Take(string method, string path)
@@ -79,17 +147,56 @@ public sealed class FaultInjector
         }
     }
 
-    internal bool RollServerError()
+    internal bool RollServerError() => Roll(_serverErrorRate, ref _injected.ServerErrors);
+
+    internal bool RollRateLimited() => Roll(_rateLimitedRate, ref _injected.RateLimited);
+
+    /// <summary>A random fault of the rates above for one request: a late commit or a late answer and its delay; null for neither.</summary>
+    internal ScriptedFault? RollLatencySpike()
     {
         lock (_gate)
         {
-            return _serverErrorRate > 0 && _random.NextDouble() < _serverErrorRate;
+            var roll = _random.NextDouble();
+            var action = roll < _lateCommitRate ? FaultAction.DelayCommit : roll < _lateCommitRate + _lateAnswerRate ? FaultAction.DelayResponse : (FaultAction?)null;
+            if (action is not { } spike)
+            {
+                return null;
+            }
+
+            if (spike == FaultAction.DelayCommit)
+            {
+                _injected.LateCommits++;
+            }
+            else
+            {
+                _injected.LateAnswers++;
+            }
+
+            return new ScriptedFault("", "", 1, spike, Delay: MaxLatencySpike * _random.NextDouble());
+        }
+    }
+
+    private static double Share(double value) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "a share between 0 and 1");
+
+    private bool Roll(double rate, ref int injected)
+    {
+        lock (_gate)
+        {
+            if (rate > 0 && _random.NextDouble() < rate)
+            {
+                injected++;
+                return true;
+            }
+
+            return false;
         }
     }
 
     internal enum FaultAction
     {
         Respond,
+        RespondAfterCommit,
         DropResponse,
         DelayResponse,
         DelayCommit,

@@ -31,8 +31,18 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
             return;
         }
 
+        if (faults.RollRateLimited())
+        {
+            await ApiErrors.RateLimited((int)Math.Ceiling(faults.RateLimitedRetryAfter.TotalSeconds)).ExecuteAsync(context);
+            return;
+        }
+
+        fault ??= faults.RollLatencySpike();
         switch (fault?.Action)
         {
+            case FaultAction.RespondAfterCommit:
+                await CommitThenRespondAsync(context, fault.Status, fault.Body ?? "");
+                return;
             case FaultAction.DropResponse:
                 await CommitUnansweredAsync(context);
                 context.Abort();
@@ -55,6 +65,16 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         ("DELETE", _) when path.StartsWith("/storage/buckets/", StringComparison.Ordinal) => ApiErrors.BucketDeletionError,
         _ => ApiErrors.InternalError,
     };
+
+    /// <summary>Lets the handler commit, then sends the scripted answer in place of its own.</summary>
+    private async Task CommitThenRespondAsync(HttpContext context, int status, string body)
+    {
+        await CommitUnansweredAsync(context);
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonApi.ContentType;
+        await context.Response.WriteAsync(body, context.RequestAborted);
+    }
 
     /// <summary>Lets the handler commit and keeps its answer from the wire.</summary>
     private async Task CommitUnansweredAsync(HttpContext context)

@@ -73,12 +73,13 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        var received = options.Time.GetUtcNow();
         var logged = 0;
         void Record(int status)
         {
             if (Interlocked.Exchange(ref logged, 1) == 0)
             {
-                log.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", status, options.Time.GetUtcNow()));
+                log.Add(new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", status, options.Time.GetUtcNow(), received));
             }
         }
 

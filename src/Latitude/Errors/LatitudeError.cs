@@ -26,4 +26,14 @@ public sealed record LatitudeError
 
     /// <summary>The most specific human text the API gave: detail, else message, else title.</summary>
     public string Text => Detail ?? Message ?? Title ?? Code ?? "no error text";
+
+    /// <summary>
+    /// This error with every occurrence of <paramref name="secret"/> replaced by <c>[redacted]</c>: an API that quotes
+    /// the request back (an "invalid key …" text) must not carry the token into conditions, Events or logs.
+    /// </summary>
+    public LatitudeError Without(string secret)
+    {
+        string? Hide(string? text) => text?.Replace(secret, "[redacted]", StringComparison.Ordinal);
+        return this with { Code = Hide(Code), Status = Hide(Status), Title = Hide(Title), Detail = Hide(Detail), Message = Hide(Message), Pointer = Hide(Pointer), Parameter = Hide(Parameter) };
+    }
 }

@@ -112,7 +112,7 @@ public static class OperatorSettings
         Durations.TryParse(value, out var d) && d >= TimeSpan.FromSeconds(1) ? d : throw new FormatException("must be a duration of at least 1s, written like 30s, 10m or 1h");
 
     private static string Token(string value) =>
-        TokenFormat.IsWellFormed(value.Trim()) ? value.Trim() : throw new FormatException($"must be a Latitude API token: up to {TokenFormat.MaxLength} characters without whitespace or control characters inside");
+        TokenFormat.IsWellFormed(value.Trim()) ? value.Trim() : throw new FormatException($"must be a Latitude API token: up to {TokenFormat.MaxLength} printable ASCII characters, without whitespace inside");
 
     private static bool Boolean(string value) =>
         bool.TryParse(value, out var b) ? b : throw new FormatException("must be true or false");

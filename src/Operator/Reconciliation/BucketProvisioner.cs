@@ -64,6 +64,12 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
             await ClearIntentAsync(context, ProviderErrors.ToReadyState(e), cancellationToken);
             throw;
         }
+        catch (LatitudeApiException)
+        {
+            // The bucket may exist now: the next pass's list must be a fresh one, or it would POST again.
+            inventory.Invalidate(context.Token, context.Project);
+            throw;
+        }
 
         inventory.Invalidate(context.Token, context.Project);
         if (created.Credentials is { } keys)

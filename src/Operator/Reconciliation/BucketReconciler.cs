@@ -119,8 +119,14 @@ internal sealed class BucketReconciler(
             return ReconcileResult.RequeueAfter(TimeSpan.Zero);
         }
 
+        var endpoint = Uri.TryCreate(context.Bucket.Status!.Endpoint, UriKind.Absolute, out var known) ? known : await ReadEndpointAsync(context, cancellationToken);
         var recorded = context.Bucket.Status!;
-        var details = new ConnectionDetails(recorded.BucketId!, recorded.BucketName!, new Uri(recorded.Endpoint!), recorded.Region!);
+        if (endpoint is null)
+        {
+            return await FailAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.ProviderError, $"Latitude gave no usable S3 endpoint for bucket {recorded.BucketName} ({recorded.BucketId}); asking again"), cancellationToken);
+        }
+
+        var details = new ConnectionDetails(recorded.BucketId!, recorded.BucketName!, endpoint, recorded.Region!);
         await credentials.EnsureAsync(context, details, cancellationToken);
         var (id, key) = ConnectionSecret.Credentials(context.Secret)!.Value;
         if (context.Desired.Versioning && recorded.Versioning != true && await EnableVersioningAsync(context, details, id, key, cancellationToken) is { } refused)
@@ -164,6 +170,27 @@ internal sealed class BucketReconciler(
             s => s with { BucketId = null, Endpoint = null, CreatedAt = null, AccessKeyId = null, AccessKeyUsername = null, Versioning = null, ObjectLock = null },
             cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// A bucket adopted from the project's list may lack its endpoint (the documented list example has none), and an
+    /// answer may carry one that is not a URL: the bucket's own record is asked, and its endpoint kept in status.
+    /// </summary>
+    /// <returns>The endpoint, or null when the API still gives none that is usable.</returns>
+    private async Task<Uri?> ReadEndpointAsync(ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var bucket = await context.Latitude.GetBucketAsync(context.Bucket.Status!.BucketId!, cancellationToken);
+        if (!Uri.TryCreate(bucket?.Endpoint, UriKind.Absolute, out var endpoint))
+        {
+            return null;
+        }
+
+        context.Bucket = await status.WriteAsync(
+            context.Bucket,
+            ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, $"bucket {bucket!.BucketName} exists; issuing credentials")),
+            s => s with { Endpoint = bucket.Endpoint },
+            cancellationToken);
+        return endpoint;
     }
 
     private async Task<ReadyState?> EnableVersioningAsync(ReconcileContext context, ConnectionDetails details, string id, string key, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using BucketOperator.Entities;
+using BucketOperator.Operator.Status;
 
 namespace BucketOperator.Operator.Reconciliation;
 
@@ -12,6 +12,7 @@ namespace BucketOperator.Operator.Reconciliation;
 internal static partial class SpecValidator
 {
     private const int MaxQuoted = 64;
+    private const int MaxLabelValue = 63;
 
     /// <summary>Every violation, as sentences for the condition message; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(DesiredBucket desired, ObjectBucket bucket)
@@ -59,6 +60,13 @@ internal static partial class SpecValidator
             errors.Add($"secretName '{Quote(desired.SecretName)}' must be a DNS subdomain name");
         }
 
+        // The Secret is labelled with the object's name, and a label value holds at most 63 characters: found out only
+        // when writing the Secret, it would come after the bucket and a key exist, every pass issuing another key.
+        if (bucket.Metadata.Name is { Length: > MaxLabelValue } objectName)
+        {
+            errors.Add($"metadata.name has {objectName.Length} characters; the Secret's label {ObjectBucketNames.ObjectBucketLabel} takes at most {MaxLabelValue}: use a shorter name (spec.bucketName may differ from it)");
+        }
+
         if (bucket.Spec.CredentialsSecretRef is { } reference && (string.IsNullOrWhiteSpace(reference.Name) || string.IsNullOrWhiteSpace(reference.Key)))
         {
             errors.Add("credentialsSecretRef needs both name and key");
@@ -67,25 +75,8 @@ internal static partial class SpecValidator
         return errors;
     }
 
-    /// <summary>
-    /// Hostile input must not turn a condition message into a megabyte or into terminal escapes: quote at most
-    /// 64 UTF-16 characters, never half a surrogate pair, control characters replaced by '?'.
-    /// </summary>
-    internal static string Quote(string value)
-    {
-        var quoted = new StringBuilder();
-        foreach (var rune in value.EnumerateRunes())
-        {
-            if (quoted.Length + rune.Utf16SequenceLength > MaxQuoted)
-            {
-                return quoted.Append('…').ToString();
-            }
-
-            quoted.Append(Rune.IsControl(rune) ? "?" : rune.ToString());
-        }
-
-        return quoted.ToString();
-    }
+    /// <summary>Hostile input is quoted as at most 64 characters (see <see cref="MessageText.Excerpt"/>).</summary>
+    internal static string Quote(string value) => MessageText.Excerpt(value, MaxQuoted);
 
     private static void ValidateObjectLock(ObjectLockSpec? objectLock, List<string> errors)
     {

@@ -44,6 +44,6 @@ internal sealed class TokenResolver(IKubernetesClient client, OperatorToken oper
 
         return TokenFormat.IsWellFormed(text)
             ? (text, null)
-            : (null, $"{where}: the value is not a Latitude API token (empty, over {TokenFormat.MaxLength} characters, or containing whitespace or control characters)");
+            : (null, $"{where}: the value is not a Latitude API token (empty, over {TokenFormat.MaxLength} characters, or containing whitespace, control or non-ASCII characters)");
     }
 }

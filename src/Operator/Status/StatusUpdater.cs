@@ -16,8 +16,15 @@ namespace BucketOperator.Operator.Status;
 /// </summary>
 internal sealed class StatusUpdater(IKubernetesClient client, IEventRecorder events, TimeProvider time)
 {
+    /// <summary>
+    /// Longest condition message: a provider's error text can be any size, and over the API server's limit the
+    /// status write would fail, leaving no condition at all. Events are cut at about the same length.
+    /// </summary>
+    public const int MaxMessageLength = 1024;
+
     public async Task<ObjectBucket> WriteAsync(ObjectBucket bucket, ReadyState ready, Func<ObjectBucketStatus, ObjectBucketStatus>? change, CancellationToken cancellationToken)
     {
+        var message = MessageText.Excerpt(ready.Message.Length == 0 ? ready.Reason : ready.Message, MaxMessageLength);
         var old = bucket.Status ?? new ObjectBucketStatus();
         var conditions = (old.Conditions ?? []).ToList();
         var previous = Conditions.Find(conditions, ObjectBucketNames.ReadyCondition);
@@ -26,7 +33,7 @@ internal sealed class StatusUpdater(IKubernetesClient client, IEventRecorder eve
             Type = ObjectBucketNames.ReadyCondition,
             Status = ready.Status,
             Reason = ready.Reason,
-            Message = ready.Message.Length == 0 ? ready.Reason : ready.Message,
+            Message = message,
             ObservedGeneration = bucket.Metadata.Generation,
             LastTransitionTime = time.GetUtcNow(),
         });
@@ -39,7 +46,7 @@ internal sealed class StatusUpdater(IKubernetesClient client, IEventRecorder eve
         var written = await client.ReplaceStatusAsync(bucket with { Status = updated }, cancellationToken);
         if (ready.IsWarning && (previous?.Status != ready.Status || previous.Reason != ready.Reason))
         {
-            await events.RecordAsync(written, EventType.Warning, ready.Reason, ready.Message, cancellationToken);
+            await events.RecordAsync(written, EventType.Warning, ready.Reason, message, cancellationToken);
         }
 
         return written;

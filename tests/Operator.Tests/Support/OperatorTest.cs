@@ -62,11 +62,18 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>Short, so "retried slowly" is observable in a test.</summary>
     protected TimeSpan TerminalRetry { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How the simulator starts: with real S3, and rate limits scaled up together with <see cref="LatitudeOptions"/>'s.</summary>
+    protected virtual SimulatorOptions SimulatorOptions => new() { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute };
+
+    /// <summary>The operator's Latitude client settings (read once the simulator runs): a 5 s deadline, limits to match the simulator's.</summary>
+    protected virtual LatitudeClientOptions LatitudeOptions =>
+        new() { BaseAddress = Simulator.BaseAddress, ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute, RequestTimeout = TimeSpan.FromSeconds(5) };
+
     public async Task InitializeAsync()
     {
         var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
         Namespace = created.Metadata.Name!;
-        Simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute });
+        Simulator = await LatitudeSimulator.StartAsync(SimulatorOptions);
         if (OperatorInProcess)
         {
             await StartOperatorAsync();
@@ -120,7 +127,7 @@ public abstract class OperatorTest : IAsyncLifetime
             ResyncPeriod = ResyncPeriod,
             TerminalRetry = TerminalRetry,
         };
-        var latitudeOptions = new LatitudeClientOptions { BaseAddress = Simulator.BaseAddress, ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute, RequestTimeout = TimeSpan.FromSeconds(5) };
+        var latitudeOptions = LatitudeOptions;
         var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);
         var runtime = new BucketOperatorRuntime(client, options, latitude, _loggers);
         var stop = _stop = new CancellationTokenSource();

@@ -193,6 +193,19 @@ public sealed class SpecValidatorTests
     public void Quote_LongValue_CutAt64WithAnEllipsis() =>
         Assert.Equal(new string('x', 64) + "…", SpecValidator.Quote(new string('x', 65)));
 
+    [Theory]
+    [InlineData(63, false)]
+    [InlineData(64, true)]
+    [InlineData(253, true)]
+    public void Validate_NameLongerThanALabelValue_WithValidBucketName_RejectedBeforeAnyBucketExists(int length, bool rejected)
+    {
+        var bucket = Buckets.New(new ObjectBucketSpec { Region = "DAL", BucketName = "team-assets" }, name: new string('n', length));
+
+        var errors = SpecValidator.Validate(DesiredBucket.From(bucket, Buckets.Project), bucket);
+
+        Assert.Equal(rejected, errors.Any(e => e.Contains("storage.latitude.sh/objectbucket", StringComparison.Ordinal)));
+    }
+
     private static IReadOnlyList<string> Validate(ObjectBucketSpec spec)
     {
         var bucket = Buckets.New(spec);
