@@ -87,7 +87,13 @@ public sealed class MalformedAnswerTests : ProviderFaultTest
     public async Task HugeErrorDetail_ConditionMessageStaysReadable()
     {
         var detail = "Validation failed: " + string.Concat(Enumerable.Repeat("name is not acceptable; ", 5_000));
-        Simulator.Faults.RespondNext("POST", "/storage/buckets", 422, $"{{\"errors\":[{{\"code\":\"VALIDATION_ERROR\",\"status\":\"422\",\"title\":\"Validation Error\",\"detail\":\"{detail}\"}}]}}");
+        // Twice: the finalizer the first pass adds is an update that earns the new object a second pass at once.
+        // After that the verdict must hold (a long terminal retry) while it is inspected.
+        var refusal = $"{{\"errors\":[{{\"code\":\"VALIDATION_ERROR\",\"status\":\"422\",\"title\":\"Validation Error\",\"detail\":\"{detail}\"}}]}}";
+        Simulator.Faults.RespondNext("POST", "/storage/buckets", 422, refusal, times: 2);
+        await StopOperatorAsync();
+        TerminalRetry = TimeSpan.FromMinutes(5);
+        await StartOperatorAsync();
 
         await Admin.CreateAsync(Bucket("verbose"));
 

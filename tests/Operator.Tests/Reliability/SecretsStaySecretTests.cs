@@ -65,8 +65,10 @@ public sealed class SecretsStaySecretTests : ProviderFaultTest
 
         await Admin.CreateAsync(Bucket("echoed"));
 
-        var refused = await WaitForReadyAsync("echoed", ReadyReasons.Unauthorized);
-        Assert.Contains("was not accepted", refused.Status!.Conditions!.Single().Message, StringComparison.Ordinal);
+        // The Unauthorized condition lasts only until the next pass succeeds; its Warning Event, with the same message, stays.
+        await Eventually.TrueAsync(async () => (await EventsAsync("echoed")).Any(e => e.Reason == ReadyReasons.Unauthorized), "a Warning Event Unauthorized", TimeSpan.FromSeconds(60));
+        var refused = (await EventsAsync("echoed")).First(e => e.Reason == ReadyReasons.Unauthorized);
+        Assert.Contains("'[redacted]' was not accepted", refused.Message, StringComparison.Ordinal);
         await WaitForReadyAsync("echoed", ReadyReasons.Available);
         await AssertSecretsStaySecretAsync();
     }
