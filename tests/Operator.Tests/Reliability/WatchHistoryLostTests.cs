@@ -23,54 +23,75 @@ public sealed class WatchHistoryLostTests(ControlPlaneFixture fixture, ITestOutp
         var world = new BucketWorld(Admin, Simulator, Namespace);
         var process = await StartProcessAsync(leaderElect: false);
         await WaitUntilReadyAsync(process);
-        string[] versioned = ["versioned-0", "versioned-1", "versioned-2"];
-        string[] deleted = ["deleted-0", "deleted-1"];
-        const string RetainThenDeleted = "retain-then-deleted";
-        const string SecretLost = "secret-lost";
-        const string Untouched = "untouched";
-        await Task.WhenAll(versioned.Concat([SecretLost, Untouched, RetainThenDeleted]).Select(name => Admin.CreateAsync(Bucket(name))));
+        var live = new List<string>();
+
+        // A gap the operator resumes from without a relist did not lose the history, and proves nothing about
+        // relisting. One clean-clone CI run met such a gap (the cause is not known yet; the end state was right).
+        // Such a gap is followed by another, on new objects, until one forces the relist; the end state is
+        // checked after every gap either way.
+        for (var gap = 1; ; gap++)
+        {
+            if (await LoseHistoryAsync(world, process, live, $"g{gap}-"))
+            {
+                break;
+            }
+
+            Assert.True(gap < 3, "three gaps in a row never made the operator relist: the scenario does not lose the watch history");
+        }
+    }
+
+    /// <summary>One gap: objects made and changed, the operator frozen while they change again, etcd compacted, the API server restarted. True if the operator relisted.</summary>
+    private async Task<bool> LoseHistoryAsync(BucketWorld world, OperatorProcess process, List<string> live, string prefix)
+    {
+        string[] versioned = [prefix + "versioned-0", prefix + "versioned-1", prefix + "versioned-2"];
+        string[] deleted = [prefix + "deleted-0", prefix + "deleted-1"];
+        var retainThenDeleted = prefix + "retain-then-deleted";
+        var secretLost = prefix + "secret-lost";
+        var untouched = prefix + "untouched";
+        await Task.WhenAll(versioned.Concat([secretLost, untouched, retainThenDeleted]).Select(name => Admin.CreateAsync(Bucket(name))));
         await Task.WhenAll(deleted.Select(name => Admin.CreateAsync(Bucket(name, spec: s => s with { DeletionPolicy = DeletionPolicies.Delete }))));
-        await world.WaitForAsync([.. versioned, .. deleted, RetainThenDeleted, SecretLost, Untouched], TimeSpan.FromMinutes(1));
+        await world.WaitForAsync([.. live, .. versioned, .. deleted, retainThenDeleted, secretLost, untouched], TimeSpan.FromMinutes(1));
         var relistsBefore = await RelistsAsync(process);
         var callsBefore = LatitudeCalls();
 
         await process.PauseAsync();
         var paused = Stopwatch.GetTimestamp();
-        string[] created = ["created-0", "created-1", "created-2", "created-3"];
-        const string Fleeting = "fleeting";
+        string[] created = [prefix + "created-0", prefix + "created-1", prefix + "created-2", prefix + "created-3"];
+        var fleeting = prefix + "fleeting";
         await Task.WhenAll(created.Select(name => Admin.CreateAsync(Bucket(name))));
         await Task.WhenAll(versioned.Select(name => PatchSpecAsync(name, """{"versioning":true}""")));
         await Task.WhenAll(deleted.Select(name => Admin.DeleteAsync<ObjectBucket>(name, Namespace)));
-        await PatchSpecAsync(RetainThenDeleted, $$"""{"deletionPolicy":"{{DeletionPolicies.Delete}}"}""");
-        await Admin.DeleteAsync<ObjectBucket>(RetainThenDeleted, Namespace);
-        await Admin.CreateAsync(Bucket(Fleeting, spec: s => s with { DeletionPolicy = DeletionPolicies.Delete }));
-        await Admin.DeleteAsync<ObjectBucket>(Fleeting, Namespace);
-        await Admin.DeleteAsync<Secret>(SecretLost, Namespace);
+        await PatchSpecAsync(retainThenDeleted, $$"""{"deletionPolicy":"{{DeletionPolicies.Delete}}"}""");
+        await Admin.DeleteAsync<ObjectBucket>(retainThenDeleted, Namespace);
+        await Admin.CreateAsync(Bucket(fleeting, spec: s => s with { DeletionPolicy = DeletionPolicies.Delete }));
+        await Admin.DeleteAsync<ObjectBucket>(fleeting, Namespace);
+        await Admin.DeleteAsync<Secret>(secretLost, Namespace);
         // The history the operator would resume from is gone: compacted in etcd, and the API server's watch cache
         // (which would otherwise serve it) starts afresh.
         await Plane.CompactEtcdAsync();
         Plane.KillApiServer(withEtcd: false);
         await Plane.StartApiServerAsync();
         await process.ResumeAsync();
-        var gap = Stopwatch.GetElapsedTime(paused);
+        var gapLength = Stopwatch.GetElapsedTime(paused);
 
-        string[] live = [.. versioned, .. created, SecretLost, Untouched];
-        string[] gone = [.. deleted, RetainThenDeleted, Fleeting];
+        live.AddRange([.. versioned, .. created, secretLost, untouched]);
+        string[] gone = [.. deleted, retainThenDeleted, fleeting];
         var converged = await world.WaitForAsync(live, TimeSpan.FromMinutes(2), gone, () => string.Join('\n', process.Output.TakeLast(30)));
 
         Assert.False(process.HasExited);
-        Assert.True(await RelistsAsync(process) > relistsBefore, "the operator never relisted: the scenario did not lose the watch history");
         await world.AssertSoundAsync(live);
         foreach (var name in versioned)
         {
             Assert.Equal("Enabled", await S3FromSecret.VersioningAsync(await SecretValuesAsync(name)));
         }
 
-        Assert.Contains(await EventsAsync(SecretLost), e => e.Reason == EventReasons.SecretRestored);
+        Assert.Contains(await EventsAsync(secretLost), e => e.Reason == EventReasons.SecretRestored);
+        var relistsAfter = await RelistsAsync(process);
         output.WriteLine(
-            $"{live.Length + gone.Length} objects before and during a {gap.TotalSeconds:0.0} s freeze ({created.Length} created, {versioned.Length} versioning turned on, "
+            $"{versioned.Length + created.Length + 2 + gone.Length} objects before and during a {gapLength.TotalSeconds:0.0} s freeze ({created.Length} created, {versioned.Length} versioning turned on, "
             + $"{gone.Length} deleted, 1 Secret deleted, etcd compacted, API server restarted); resumed → converged {converged.TotalSeconds:0.0} s; "
-            + $"ObjectBucket relists {relistsBefore} → {await RelistsAsync(process)}; Latitude calls after the freeze {LatitudeCalls() - callsBefore}");
+            + $"ObjectBucket relists {relistsBefore} → {relistsAfter}; Latitude calls after the freeze {LatitudeCalls() - callsBefore}");
+        return relistsAfter > relistsBefore;
     }
 
     private static async Task<double> RelistsAsync(OperatorProcess process) =>
