@@ -3,6 +3,7 @@
 #   - etcd + kube-apiserver/kube-controller-manager v1.20.2 (hack/install-control-plane.sh; ~10 min the first time)
 #   - node, npm and s3rver, the S3 server behind the Latitude simulator (hack/s3)
 #   - lua5.1 and lua-dkjson, to run the Argo CD health check (config/argocd) in the tests
+#   - kubectl (Debian's kubernetes-client when none is on the PATH), to render config/default in the tests
 #   - buildah, podman and runc, which build and run the container image (hack/image.sh)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -18,6 +19,11 @@ fi
 
 if ! command -v lua5.1 >/dev/null || ! dpkg -s lua-dkjson >/dev/null 2>&1; then
   apt_install lua5.1 lua-dkjson
+fi
+
+# The manifests tests render config/default with kubectl's kustomize (any version from Debian 12's 1.20 on).
+if ! command -v kubectl >/dev/null; then
+  apt_install kubernetes-client
 fi
 
 # The container image test builds the image without a daemon and runs it (hack/image.sh).

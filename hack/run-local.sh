@@ -8,11 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 . hack/prerequisites.sh
-# kubectl for the newcomer's `kubectl apply`; nothing here needs it, so a failed install is only a warning.
-if ! command -v kubectl >/dev/null; then
-  apt_install kubernetes-client ||
-    echo "[run-local] could not install kubernetes-client; use the curl commands printed below" >&2
-fi
 
 dotnet build tools/LocalEnvironment -v quiet -nologo -clp:ErrorsOnly
 # The built program, not `dotnet run`, so Ctrl+C and SIGTERM reach it and it can stop the servers.
