@@ -18,6 +18,9 @@ public static class EventReasons
     /// <summary>The Secret was deleted or edited and has been written again.</summary>
     public const string SecretRestored = "SecretRestored";
 
+    /// <summary>The key was revoked outside Kubernetes (gone from the project's key list and refused by S3): a new one replaced it.</summary>
+    public const string CredentialsReissued = "CredentialsReissued";
+
     public const string VersioningEnabled = "VersioningEnabled";
 
     public const string Deleting = "Deleting";

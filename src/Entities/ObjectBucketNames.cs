@@ -6,6 +6,12 @@ public static class ObjectBucketNames
     /// <summary>Holds the ObjectBucket until the Latitude bucket is deleted or retained.</summary>
     public const string Finalizer = "storage.latitude.sh/finalizer";
 
+    /// <summary>On a team token Secret while an ObjectBucket with deletionPolicy Delete uses it: the token outlives its buckets.</summary>
+    public const string TokenInUseFinalizer = "storage.latitude.sh/token-in-use";
+
+    /// <summary>Keep the keys issued for a Retain bucket when its ObjectBucket goes (they are deleted otherwise).</summary>
+    public const string RetainCredentialsAnnotation = "storage.latitude.sh/retain-credentials";
+
     /// <summary>Annotation whose value "true" opts in to taking over an existing bucket of the same name.</summary>
     public const string AdoptAnnotation = "storage.latitude.sh/adopt";
 

@@ -18,6 +18,9 @@ public sealed record ObjectBucketStatus
     [Description("S3 bucket name the Latitude API returned.")]
     public string? BucketName { get; init; }
 
+    [Description("The spec.bucketName the bucket was created or adopted for; what its immutability is checked against (the API may return another S3 name).")]
+    public string? RequestedBucketName { get; init; }
+
     [Description("Latitude project ID or slug the bucket was created in.")]
     public string? Project { get; init; }
 

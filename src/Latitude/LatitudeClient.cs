@@ -13,7 +13,8 @@ namespace BucketOperator.Latitude;
 
 /// <summary>
 /// <see cref="ILatitudeClient"/> over HTTP for one token. Every request first takes a slot from the
-/// token's shared <see cref="TokenRateLimiter"/>; a 429 pauses that budget for <c>meta.retry_after</c>.
+/// token's shared <see cref="TokenRateLimiter"/>, waiting at most <see cref="LatitudeClientOptions.MaxBudgetWait"/>
+/// (longer: <see cref="RateBudgetExhaustedException"/>, nothing sent); a 429 pauses that budget for <c>meta.retry_after</c>.
 /// </summary>
 public sealed class LatitudeClient(
     HttpClient http, string token, TokenRateLimiter limiter, LatitudeClientOptions options, TimeProvider time, ILogger logger) : ILatitudeClient
@@ -141,7 +142,7 @@ public sealed class LatitudeClient(
         for (var attempt = 1; ; attempt++)
         {
             var asked = time.GetTimestamp();
-            await budget.AcquireAsync(cancellationToken);
+            await budget.AcquireAsync(options.MaxBudgetWait, cancellationToken);
             var waited = time.GetElapsedTime(asked);
             var budgetClass = method == HttpMethod.Get ? "read" : "write";
             if (waited >= TimeSpan.FromMilliseconds(1))

@@ -42,6 +42,13 @@ public sealed record LatitudeClientOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Longest wait for the token's budget inside one call (default 1 s). A longer wait is not waited out: the call
+    /// throws <see cref="RateLimiting.RateBudgetExhaustedException"/> so the caller's worker can serve others and
+    /// come back when the budget allows.
+    /// </summary>
+    public TimeSpan MaxBudgetWait { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Deadline of one HTTP exchange (default 30 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

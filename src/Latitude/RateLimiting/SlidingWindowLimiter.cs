@@ -3,42 +3,41 @@ namespace BucketOperator.Latitude.RateLimiting;
 /// <summary>
 /// Lets at most <c>limit</c> requests start in any window of the given length (a sliding log, stricter than
 /// the API's per-minute counter, so we never trip it), and holds everyone back while the API has told us to
-/// wait (<see cref="PauseFor"/>). Waiters are served in arrival order. The window and the pause are measured on
-/// the monotonic clock (<see cref="TimeProvider.GetTimestamp"/>): a wall-clock step (NTP, a manual change)
-/// can neither open the window early nor stall it.
+/// wait (<see cref="PauseFor"/>). A caller waits only as long as it agreed to: a longer wait is handed back as
+/// <see cref="RateBudgetExhaustedException"/>, so a reconcile worker is never parked behind a busy token while
+/// objects of other tokens wait (SPEC "Tenancy and fairness"). The window and the pause are measured on the
+/// monotonic clock (<see cref="TimeProvider.GetTimestamp"/>): a wall-clock step (NTP, a manual change) can
+/// neither open the window early nor stall it.
 /// </summary>
-#pragma warning disable CA1001 // SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used; limiters live as long as the process.
 public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvider time)
 {
     private readonly Queue<long> _starts = new();
-    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _gate = new();
     private long? _pauseFrom;
     private TimeSpan _pause;
 
     public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "must be positive");
 
-    /// <summary>Waits until one more request may start, and counts it as started.</summary>
+    /// <summary>Waits up to <paramref name="maxWait"/> until one more request may start, and counts it as started.</summary>
     /// <returns>The wall-clock instant the request was counted at (for logs and tests; the limiter itself never reads the wall clock).</returns>
-    public async Task<DateTimeOffset> AcquireAsync(CancellationToken cancellationToken)
+    /// <exception cref="RateBudgetExhaustedException">The budget frees up only after <paramref name="maxWait"/>; nothing was counted.</exception>
+    public async Task<DateTimeOffset> AcquireAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken);
-        try
+        var asked = time.GetTimestamp();
+        while (true)
         {
-            while (true)
+            var wait = TryTake();
+            if (wait <= TimeSpan.Zero)
             {
-                var wait = TryTake();
-                if (wait <= TimeSpan.Zero)
-                {
-                    return time.GetUtcNow();
-                }
-
-                await Task.Delay(wait, time, cancellationToken);
+                return time.GetUtcNow();
             }
-        }
-        finally
-        {
-            _turn.Release();
+
+            if (maxWait != TimeSpan.MaxValue && wait > maxWait - time.GetElapsedTime(asked))
+            {
+                throw new RateBudgetExhaustedException(wait);
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 
@@ -85,4 +84,3 @@ public sealed class SlidingWindowLimiter(int limit, TimeSpan window, TimeProvide
     /// <summary>What is left at <paramref name="now"/> of a span of <paramref name="length"/> that began at <paramref name="from"/>.</summary>
     private TimeSpan Remaining(long from, TimeSpan length, long now) => length - time.GetElapsedTime(from, now);
 }
-#pragma warning restore CA1001

@@ -50,6 +50,12 @@ public sealed record OperatorOptions
     /// </summary>
     public TimeSpan TerminalRetry { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// First wait after a failed Latitude call (5xx, timeout, unknown outcome), doubling with jitter up to 5 min (default
+    /// 5 s, SPEC "Quota is shared fairly"). Not a flag; tests shorten it.
+    /// </summary>
+    public TimeSpan ProviderRetry { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>"json" (default) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 

@@ -7,6 +7,7 @@ using BucketOperator.Kubernetes.Events;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Latitude;
+using BucketOperator.Latitude.Models;
 using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Operator.Configuration;
 using BucketOperator.Operator.Diagnostics;
@@ -37,6 +38,7 @@ public sealed class BucketOperatorRuntime
         var watchOne = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null;
         var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespace = watchOne, ResyncPeriod = options.ResyncPeriod, Json = Json });
         bucketInformer.AddEventHandler(_bucketMetrics);
+        AddIndexes(bucketInformer, options);
         var secretInformer = _informers.For<Secret>(new InformerOptions
         {
             Namespace = watchOne,
@@ -55,28 +57,48 @@ public sealed class BucketOperatorRuntime
             .Complete(new NamespaceFilter(reconciler, _namespaces));
     }
 
-    /// <summary>The reconciler and its parts, reading from the given caches (the informers', or a benchmark's).</summary>
+    /// <summary>The reconciler and its parts, reading from the given caches (the informers', or a benchmark's), the ObjectBucket cache with <see cref="AddIndexes"/>' indexes.</summary>
     internal static BucketReconciler CreateReconciler(
         ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> secrets, IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider clock)
     {
+        var reconcilerOptions = new ReconcilerOptions
+        {
+            DefaultProject = options.DefaultProject,
+            ResyncPeriod = options.ResyncPeriod,
+            TerminalRetry = options.TerminalRetry,
+            ProviderRetry = options.ProviderRetry,
+            Namespaces = options.WatchNamespaces.ToHashSet(),
+        };
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);
         var status = new StatusUpdater(client, events, clock);
         // A little under the period: each resync's first reconcile lists again, the rest of that resync share it.
-        var inventory = new BucketInventory(clock, options.ResyncPeriod * 0.8);
-        var credentials = new CredentialManager(client, status, events);
+        var inventory = new ProjectInventory<Bucket>(clock, options.ResyncPeriod * 0.8, (api, project, ct) => api.ListBucketsAsync(project, ct));
+        var keys = new ProjectInventory<AccessKey>(clock, options.ResyncPeriod * 0.8, (api, project, ct) => api.ListAccessKeysAsync(project, ct));
+        var claims = new BucketClaims(buckets, reconcilerOptions);
+        var locator = new BucketLocator(inventory, claims);
+        var credentials = new CredentialManager(client, status, events, keys);
         return new BucketReconciler(
             buckets,
             secrets,
             client,
             latitude,
-            new TokenResolver(client, new OperatorToken(options)),
-            new BucketProvisioner(client, status, credentials, inventory, events, clock),
+            new TokenResolver(client, new OperatorToken(options, clock)),
+            new TokenSecretGuard(client, buckets),
+            new BucketProvisioner(client, status, credentials, inventory, locator, events, clock),
             credentials,
-            new BucketFinalizer(client, status, inventory, events),
+            new BucketFinalizer(client, status, inventory, locator, claims, events),
             inventory,
+            new RetryPacer(reconcilerOptions, clock),
             status,
             events,
-            new ReconcilerOptions { DefaultProject = options.DefaultProject, ResyncPeriod = options.ResyncPeriod, TerminalRetry = options.TerminalRetry });
+            reconcilerOptions);
+    }
+
+    /// <summary>The indexes the reconciler reads from the ObjectBucket cache: give them to an informer before it runs.</summary>
+    internal static void AddIndexes(Informer<ObjectBucket> buckets, OperatorOptions options)
+    {
+        BucketClaims.AddIndexes(buckets, options.DefaultProject);
+        TokenSecretGuard.AddIndexes(buckets);
     }
 
     /// <summary>The serializer that knows ObjectBuckets and the built-in kinds: give it to the Kubernetes client.</summary>

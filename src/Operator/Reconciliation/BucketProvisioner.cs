@@ -9,33 +9,55 @@ namespace BucketOperator.Operator.Reconciliation;
 
 /// <summary>
 /// Creates the Latitude bucket, or adopts it, crash-safely (docs/design/create.md): the intent is recorded in
-/// status before the POST; a pending intent, or a 409 while one is pending, means "list and adopt the bucket of
-/// this name"; credentials from the answer reach the Secret before status.
+/// status before the POST; a pending intent, or a 409 while one is pending, means "look for the bucket this object
+/// created" (<see cref="BucketLocator"/> decides on the evidence); credentials from the answer reach the Secret
+/// before status.
 /// </summary>
-internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater status, CredentialManager credentials, BucketInventory inventory, IEventRecorder events, TimeProvider time)
+internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater status, CredentialManager credentials, ProjectInventory<Bucket> inventory, BucketLocator locator, IEventRecorder events, TimeProvider time)
 {
-    /// <summary>A bucket created up to this long before our recorded intent still counts as ours (clock skew between us and Latitude).</summary>
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-
-    public async Task ProvisionAsync(ReconcileContext context, CancellationToken cancellationToken)
+    /// <returns>Null once a bucket is recorded in status; otherwise the state that stops this pass (nothing was taken).</returns>
+    public async Task<ReadyState?> ProvisionAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
         var pending = context.Bucket.Status?.CreatePending;
         var adopt = context.Bucket.Metadata.Annotations?.ValueOrDefault(ObjectBucketNames.AdoptAnnotation) == "true";
-        if (pending is not null || adopt)
+        var lookup = pending is { } intent ? await locator.FindCreatedAsync(context, intent, cancellationToken)
+            : adopt ? await locator.FindAdoptableAsync(context, cancellationToken)
+            : locator.Claimed(context) ?? BucketLookup.NotFound;
+        if (await SettleAsync(context, lookup, pending, adopt, cancellationToken) is { } settled)
         {
-            if (await FindAsync(context, pending, adopt, cancellationToken) is { } existing)
-            {
-                await RecordAsync(context, existing, adopt ? EventReasons.Adopted : EventReasons.Created, cancellationToken);
-                return;
-            }
+            return settled.Refusal;
         }
 
+        return await CreateAsync(context, pending, cancellationToken);
+    }
+
+    /// <summary>Records a bucket found, or ends a refused intent; null when nothing was found and a create should follow.</summary>
+    private async Task<BucketLookup?> SettleAsync(ReconcileContext context, BucketLookup lookup, DateTimeOffset? pending, bool adopt, CancellationToken cancellationToken)
+    {
+        if (lookup.Bucket is { } found)
+        {
+            await RecordAsync(context, found, adopt && pending is null ? EventReasons.Adopted : EventReasons.Created, cancellationToken);
+            return lookup;
+        }
+
+        if (lookup.Refusal is { } refusal && pending is not null)
+        {
+            // An intent never outlives a certain answer: a later bucket of this name must not look like ours.
+            await ClearIntentAsync(context, refusal, cancellationToken);
+        }
+
+        return lookup.Refusal is null ? null : lookup;
+    }
+
+    private async Task<ReadyState?> CreateAsync(ReconcileContext context, DateTimeOffset? pending, CancellationToken cancellationToken)
+    {
+        var retryingFailure = ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, "creating")).IsTerminal;
         context.Bucket = await status.WriteAsync(
             context.Bucket,
             ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, $"creating bucket {context.Desired.BucketName} in {context.Desired.Region}")),
             s => s with { CreatePending = pending ?? time.GetUtcNow() },
             cancellationToken);
-        if (pending is null)
+        if (pending is null && !retryingFailure)
         {
             await events.RecordAsync(context.Bucket, EventType.Normal, EventReasons.Creating, $"Creating bucket {context.Desired.BucketName} in project {context.Project}, region {context.Desired.Region}", cancellationToken);
         }
@@ -49,14 +71,9 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
         {
             // Our earlier POST may have committed after the list above looked: the 409 is then our own bucket.
             inventory.Invalidate(context.Token, context.Project);
-            if (await FindAsync(context, pending, adopt, cancellationToken) is not { } mine)
-            {
-                throw;
-            }
-
-
-            await RecordAsync(context, mine, adopt ? EventReasons.Adopted : EventReasons.Created, cancellationToken);
-            return;
+            var lookup = await locator.FindCreatedAsync(context, pending.Value, cancellationToken);
+            var settled = await SettleAsync(context, lookup.Bucket is null && lookup.Refusal is null ? BucketLookup.Refused(ProviderErrors.ToReadyState(e)) : lookup, pending, adopt: false, cancellationToken);
+            return settled!.Refusal;
         }
         catch (LatitudeApiException e) when (!e.OutcomeUnknown)
         {
@@ -79,6 +96,7 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
         }
 
         await RecordAsync(context, created, EventReasons.Created, cancellationToken);
+        return null;
     }
 
     /// <summary>
@@ -120,17 +138,15 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
     private static Storage.ConnectionDetails Details(Bucket bucket, DesiredBucket desired) =>
         new(bucket.Id, bucket.BucketName, new Uri(bucket.Endpoint ?? throw new InvalidDataException($"bucket {bucket.Id} has no endpoint")), bucket.Region ?? desired.Region);
 
-    /// <summary>The project's bucket of the desired name, if it may be taken as ours.</summary>
-    private async Task<Bucket?> FindAsync(ReconcileContext context, DateTimeOffset? pending, bool adopt, CancellationToken cancellationToken)
-    {
-        var buckets = await inventory.ListAsync(context.Latitude, context.Token, context.Project, cancellationToken);
-        var named = buckets.FirstOrDefault(b => b.IsNamed(context.Desired.BucketName));
-        return named is not null && (adopt || named.CreatedAt is null || named.CreatedAt >= pending - ClockSkew) ? named : null;
-    }
-
+    /// <summary>
+    /// The bucket is this object's from now on. What an answer to our own create says is what we asked for; an adopted
+    /// bucket is reported as it is (versioning is then turned on through S3 if the spec asks for it).
+    /// </summary>
     private async Task RecordAsync(ReconcileContext context, Bucket bucket, string reason, CancellationToken cancellationToken)
     {
         var desired = context.Desired;
+        var adopted = reason == EventReasons.Adopted;
+        var locked = adopted ? bucket.Locking : desired.ObjectLock;
         context.Bucket = await status.WriteAsync(
             context.Bucket,
             ReadyState.Progressing(ReadyReasons.Provisioning, $"bucket {bucket.BucketName} exists; issuing credentials"),
@@ -138,18 +154,24 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
             {
                 BucketId = bucket.Id,
                 BucketName = bucket.BucketName,
+                RequestedBucketName = desired.BucketName,
                 Project = desired.Project,
                 Endpoint = bucket.Endpoint,
                 Region = bucket.Region ?? desired.Region,
                 StorageClass = bucket.StorageClass,
-                Versioning = bucket.Versioning || desired.Versioning,
-                ObjectLock = new ObjectLockStatus { Enabled = desired.ObjectLock, Mode = desired.ObjectLock ? desired.ObjectLockMode : null, RetentionDays = desired.ObjectLock ? desired.RetentionDays : null },
+                Versioning = bucket.Versioning || (!adopted && desired.Versioning),
+                ObjectLock = new ObjectLockStatus
+                {
+                    Enabled = locked,
+                    Mode = !locked ? null : adopted ? bucket.RetentionMode : desired.ObjectLockMode,
+                    RetentionDays = !locked ? null : adopted ? (int?)bucket.RetentionPeriodDays : desired.RetentionDays,
+                },
                 SecretName = desired.SecretName,
                 CreatedAt = bucket.CreatedAt,
                 AccessKeyId = bucket.Credentials?.AccessKeyId ?? s.AccessKeyId,
                 CreatePending = null,
             },
             cancellationToken);
-        await events.RecordAsync(context.Bucket, EventType.Normal, reason, $"{(reason == EventReasons.Adopted ? "Adopted" : "Created")} bucket {bucket.BucketName} ({bucket.Id})", cancellationToken);
+        await events.RecordAsync(context.Bucket, EventType.Normal, reason, $"{(adopted ? "Adopted" : "Created")} bucket {bucket.BucketName} ({bucket.Id})", cancellationToken);
     }
 }

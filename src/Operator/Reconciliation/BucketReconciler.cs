@@ -8,6 +8,8 @@ using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Errors;
+using BucketOperator.Latitude.Models;
+using BucketOperator.Latitude.RateLimiting;
 using BucketOperator.Operator.Status;
 using BucketOperator.Operator.Storage;
 
@@ -25,14 +27,19 @@ internal sealed class BucketReconciler(
     IKubernetesClient client,
     LatitudeClientFactory latitude,
     TokenResolver tokens,
+    TokenSecretGuard tokenGuard,
     BucketProvisioner provisioner,
     CredentialManager credentials,
     BucketFinalizer finalizer,
-    BucketInventory inventory,
+    ProjectInventory<Bucket> inventory,
+    RetryPacer pacer,
     StatusUpdater status,
     IEventRecorder events,
     ReconcilerOptions options) : IReconciler<ObjectBucket>
 {
+    /// <summary>How often an object failing for its token looks whether the token changed (SPEC: retried within a minute).</summary>
+    private static readonly TimeSpan TokenRecheck = TimeSpan.FromSeconds(30);
+
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         if (buckets.Get(key) is not { } bucket)
@@ -43,43 +50,83 @@ internal sealed class BucketReconciler(
         var desired = DesiredBucket.From(bucket, options.DefaultProject);
         if (bucket.Metadata.DeletionTimestamp is not null)
         {
-            if (!Finalizers.Contains(bucket, ObjectBucketNames.Finalizer))
-            {
-                return ReconcileResult.Done;
-            }
-
-            if (!BucketFinalizer.NeedsProvider(bucket, desired))
-            {
-                return await finalizer.ReleaseAsync(bucket, cancellationToken);
-            }
+            return await FinalizeAsync(bucket, desired, cancellationToken);
         }
-        else if (Check(desired, bucket) is { } invalid)
+
+        if (Check(desired, bucket) is { } invalid)
         {
             // Terminal until the spec changes, which enqueues the object again: no timer needed.
             await status.WriteAsync(bucket, invalid, null, cancellationToken);
             return ReconcileResult.Done;
         }
 
-        var (token, problem) = await tokens.ResolveAsync(bucket, cancellationToken);
-        if (token is null)
+        var token = await tokens.ResolveAsync(bucket, cancellationToken);
+        if (token.Token is null)
         {
-            return await FailAsync(bucket, ReadyState.Failed(ReadyReasons.CredentialsMissing, problem!), cancellationToken);
+            return await FailAsync(bucket, token, ReadyState.Failed(ReadyReasons.CredentialsMissing, token.Problem!), cancellationToken);
         }
 
-        var context = new ReconcileContext(bucket, desired, token, latitude.ForToken(token));
+        if (pacer.Wait(bucket, token.Fingerprint) is { } wait)
+        {
+            return ReconcileResult.RequeueAfter(FailsForToken(bucket) && wait > TokenRecheck ? TokenRecheck : wait);
+        }
+
+        if (token.Source is { } tokenSecret)
+        {
+            await tokenGuard.SyncAsync(bucket, tokenSecret, finalized: false, cancellationToken);
+        }
+
+        var context = new ReconcileContext(bucket, desired, token, latitude.ForToken(token.Token));
+        return await GuardAsync(context, () => ProvideAsync(context, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ReconcileResult> FinalizeAsync(ObjectBucket bucket, DesiredBucket desired, CancellationToken cancellationToken)
+    {
+        if (!Finalizers.Contains(bucket, ObjectBucketNames.Finalizer))
+        {
+            return ReconcileResult.Done;
+        }
+
+        pacer.Reset(bucket.Metadata.Uid);
+        if (!BucketFinalizer.NeedsProvider(bucket, desired))
+        {
+            return await finalizer.ReleaseAsync(bucket, keysLeft: null, cancellationToken);
+        }
+
+        var token = await tokens.ResolveAsync(bucket, cancellationToken);
+        if (token.Token is null)
+        {
+            // Retain keeps the bucket either way: a lost token must not hold the object (or its namespace) forever.
+            return desired.DeletionPolicy == DeletionPolicies.Delete
+                ? await FailAsync(bucket, token, ReadyState.Failed(ReadyReasons.CredentialsMissing, token.Problem!), cancellationToken)
+                : await finalizer.ReleaseAsync(bucket, token.Problem, cancellationToken);
+        }
+
+        var context = new ReconcileContext(bucket, desired, token, latitude.ForToken(token.Token));
+        var result = await GuardAsync(context, () => finalizer.DeleteAsync(context, cancellationToken), cancellationToken);
+        if (token.Source is { } tokenSecret && !Finalizers.Contains(context.Bucket, ObjectBucketNames.Finalizer))
+        {
+            await tokenGuard.SyncAsync(bucket, tokenSecret, finalized: true, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs a step against Latitude: its failures become Ready states; an exhausted token budget a plain requeue (nothing was sent).</summary>
+    private async Task<ReconcileResult> GuardAsync(ReconcileContext context, Func<Task<ReconcileResult>> step, CancellationToken cancellationToken)
+    {
         try
         {
-            if (bucket.Metadata.DeletionTimestamp is not null)
-            {
-                return await finalizer.DeleteAsync(context, cancellationToken);
-            }
-
-            return await ProvideAsync(context, cancellationToken);
+            return await step();
         }
         catch (LatitudeApiException e)
         {
-            var state = ProviderErrors.ToReadyState(e);
-            return await FailAsync(context.Bucket, state, cancellationToken, e.RetryAfter);
+            return await FailAsync(context.Bucket, context.Resolved, ProviderErrors.ToReadyState(e), cancellationToken, e.RetryAfter);
+        }
+        catch (RateBudgetExhaustedException e)
+        {
+            // Waiting here would hold a worker that objects of other tokens need (SPEC "Quota is shared fairly").
+            return ReconcileResult.RequeueAfter(e.RetryAfter);
         }
     }
 
@@ -106,13 +153,16 @@ internal sealed class BucketReconciler(
         if (context.Secret is { } existing && !Ownership.IsControlledBy(existing, context.Bucket))
         {
             // Decided before any bucket exists: keys the API shows once would have nowhere to go.
-            return await FailAsync(context.Bucket, ReadyState.Failed(ReadyReasons.SecretConflict,
+            return await FailAsync(context.Bucket, context.Resolved, ReadyState.Failed(ReadyReasons.SecretConflict,
                 $"Secret {context.Desired.SecretName} exists and is not owned by this ObjectBucket; it is never overwritten (pick another spec.secretName or delete it)"), cancellationToken);
         }
 
         if (context.Bucket.Status?.BucketId is null)
         {
-            await provisioner.ProvisionAsync(context, cancellationToken);
+            if (await provisioner.ProvisionAsync(context, cancellationToken) is { } notCreated)
+            {
+                return await FailAsync(context.Bucket, context.Resolved, notCreated, cancellationToken);
+            }
         }
         else if (await IsMissingAsync(context, cancellationToken))
         {
@@ -123,7 +173,7 @@ internal sealed class BucketReconciler(
         var recorded = context.Bucket.Status!;
         if (endpoint is null)
         {
-            return await FailAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.ProviderError, $"Latitude gave no usable S3 endpoint for bucket {recorded.BucketName} ({recorded.BucketId}); asking again"), cancellationToken);
+            return await FailAsync(context.Bucket, context.Resolved, ReadyState.Progressing(ReadyReasons.ProviderError, $"Latitude gave no usable S3 endpoint for bucket {recorded.BucketName} ({recorded.BucketId}); asking again"), cancellationToken);
         }
 
         var details = new ConnectionDetails(recorded.BucketId!, recorded.BucketName!, endpoint, recorded.Region!);
@@ -131,24 +181,32 @@ internal sealed class BucketReconciler(
         var (id, key) = ConnectionSecret.Credentials(context.Secret)!.Value;
         if (context.Desired.Versioning && recorded.Versioning != true && await EnableVersioningAsync(context, details, id, key, cancellationToken) is { } refused)
         {
-            return await FailAsync(context.Bucket, refused, cancellationToken);
+            return await FailAsync(context.Bucket, context.Resolved, refused, cancellationToken);
         }
 
         var ready = Conditions.Find(context.Bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition);
         var proven = ready is { Status: "True" } && ready.ObservedGeneration == context.Bucket.Metadata.Generation && !context.SecretWritten;
         if (!proven && await S3Access.VerifyAsync(details, id, key, cancellationToken) is { } failure)
         {
-            return await FailAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.ProviderError, failure), cancellationToken);
+            return await FailAsync(context.Bucket, context.Resolved, ReadyState.Progressing(ReadyReasons.ProviderError, failure), cancellationToken);
         }
 
         await status.WriteAsync(context.Bucket, ReadyState.BucketReady(details.BucketName, context.Desired.SecretName), null, cancellationToken);
+        pacer.Reset(context.Bucket.Metadata.Uid);
         return ReconcileResult.Done;
     }
 
     /// <summary>Our Secret is in the cache (it carries our label); any other Secret of that name needs a live read.</summary>
-    private async Task<Secret?> ReadSecretAsync(ReconcileContext context, CancellationToken cancellationToken) =>
-        secrets.Get(new ObjectKey(context.Bucket.Metadata.Namespace, context.Desired.SecretName))
-            ?? await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+    private async Task<Secret?> ReadSecretAsync(ReconcileContext context, CancellationToken cancellationToken)
+    {
+        if (secrets.Get(new ObjectKey(context.Bucket.Metadata.Namespace, context.Desired.SecretName)) is { } cached)
+        {
+            return cached;
+        }
+
+        context.SecretReadLive = true;
+        return await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+    }
 
     /// <summary>
     /// Drift: the bucket is gone from the project's shared list AND a direct read says 404 (never the list
@@ -205,10 +263,19 @@ internal sealed class BucketReconciler(
         return null;
     }
 
-    /// <summary>Terminal states come back slowly (the cause may be fixed outside the cluster); transient ones with backoff, not before the API's retry-after.</summary>
-    private async Task<ReconcileResult> FailAsync(ObjectBucket bucket, ReadyState state, CancellationToken cancellationToken, TimeSpan? retryAfter = null)
+    /// <summary>
+    /// Records the failure (no write when the state is unchanged) and paces the next try (<see cref="RetryPacer"/>). A
+    /// token failure looks again every <see cref="TokenRecheck"/>, so a fixed token is used within a minute.
+    /// </summary>
+    private async Task<ReconcileResult> FailAsync(ObjectBucket bucket, ResolvedToken token, ReadyState state, CancellationToken cancellationToken, TimeSpan? retryAfter = null)
     {
         await status.WriteAsync(bucket, state, null, cancellationToken);
-        return state.IsTerminal ? ReconcileResult.RequeueAfter(options.TerminalRetry) : ReconcileResult.Retry(retryAfter);
+        var delay = pacer.Failed(bucket, token.Fingerprint, state, retryAfter);
+        return ReconcileResult.RequeueAfter(IsTokenFailure(state.Reason) && delay > TokenRecheck ? TokenRecheck : delay);
     }
+
+    private static bool FailsForToken(ObjectBucket bucket) =>
+        IsTokenFailure(Conditions.Find(bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition)?.Reason);
+
+    private static bool IsTokenFailure(string? reason) => reason is ReadyReasons.Unauthorized or ReadyReasons.CredentialsMissing;
 }

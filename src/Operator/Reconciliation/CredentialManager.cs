@@ -1,6 +1,7 @@
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Events;
+using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Operator.Status;
@@ -9,39 +10,31 @@ using BucketOperator.Operator.Storage;
 namespace BucketOperator.Operator.Reconciliation;
 
 /// <summary>
-/// Keeps the connection Secret whole and its credentials working. Secrets are shown once by the API, so a new
-/// key goes to the Secret the moment it arrives; lost or broken credentials are replaced by a new
-/// bucket-scoped key (named after the object's UID), after the object's older keys are deleted.
+/// Keeps the connection Secret whole and its credentials working (SPEC "Credentials lifecycle"). Secrets are shown
+/// once by the API, so a new key goes to the Secret the moment it arrives; a key is replaced (Secret lost, credentials
+/// broken, key revoked out of band, Secret renamed) by issuing the new one and writing it first, and only then
+/// deleting the old one: the Secret never holds a deleted key while a working one exists.
 /// </summary>
-internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater status, IEventRecorder events)
+internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater status, IEventRecorder events, ProjectInventory<AccessKey> keyInventory)
 {
-    /// <summary>Makes sure the Secret exists, is intact and holds credentials; returns whether they must still be proven over S3.</summary>
+    /// <summary>Makes sure the Secret named by the spec exists, is intact and holds credentials that work.</summary>
     public async Task EnsureAsync(ReconcileContext context, ConnectionDetails details, CancellationToken cancellationToken)
     {
-        var recorded = context.Bucket.Status?.AccessKeyId;
-        if (ConnectionSecret.Credentials(context.Secret) is var (id, key))
+        var previousSecret = context.Bucket.Status?.SecretName is { } recorded && recorded != context.Desired.SecretName ? recorded : null;
+        var verdict = previousSecret is null ? await AssessAsync(context, details, cancellationToken) : SecretVerdict.Replace;
+        if (verdict == SecretVerdict.Keep)
         {
-            if (context.Secret!.Metadata.Annotations?.ValueOrDefault(ConnectionSecret.CredentialsHashAnnotation) == ConnectionSecret.Hash(id, key) && id == recorded)
-            {
-                if (!ConnectionSecret.IsIntact(context.Secret, context.Bucket, details))
-                {
-                    // Edited keys other than the credentials: rewritten from status, credentials kept.
-                    await WriteSecretAsync(context, details, id, key, cancellationToken);
-                }
-
-                return;
-            }
-
-            // Credentials that are not the ones we wrote: keep them only if they work.
-            if (await S3Access.VerifyAsync(details, id, key, cancellationToken) is null)
-            {
-                await WriteSecretAsync(context, details, id, key, cancellationToken);
-                context.Bucket = await status.WriteAsync(context.Bucket, CurrentReady(context), s => s with { AccessKeyId = id }, cancellationToken);
-                return;
-            }
+            return;
         }
 
-        await IssueAsync(context, details, restored: recorded is not null, cancellationToken);
+        var reason = verdict == SecretVerdict.Reissue ? EventReasons.CredentialsReissued
+            : previousSecret is null && context.Bucket.Status?.AccessKeyId is not null ? EventReasons.SecretRestored
+            : EventReasons.CredentialsIssued;
+        await ReplaceKeyAsync(context, details, reason, cancellationToken);
+        if (previousSecret is not null)
+        {
+            await DeleteOwnedSecretAsync(context, previousSecret, cancellationToken);
+        }
     }
 
     /// <summary>Creates or replaces the Secret with these credentials (and our labels, owner and annotation only).</summary>
@@ -50,6 +43,7 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
         var desired = ConnectionSecret.Build(context.Bucket, context.Desired.SecretName, details, accessKeyId, secretAccessKey);
         if (context.Secret is { } existing)
         {
+            // The resourceVersion makes a write from a stale view fail (409) rather than overwrite newer credentials.
             desired.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
             context.Secret = await client.ReplaceAsync(desired, cancellationToken);
         }
@@ -61,45 +55,126 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
         context.SecretWritten = true;
     }
 
-    /// <summary>Deletes every key issued for this object except <paramref name="keep"/>.</summary>
-    public static async Task DeleteKeysAsync(ReconcileContext context, string? keep, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the Secret's credentials can stay (repairing the Secret's other keys if they were edited). A Secret that
+    /// looks lost or wrong in the cache is read again from the API server first: the cache may not show our last write
+    /// yet, and replacing a key on a stale view would delete the key the previous pass just wrote.
+    /// </summary>
+    private async Task<SecretVerdict> AssessAsync(ReconcileContext context, ConnectionDetails details, CancellationToken cancellationToken)
     {
-        var keys = await context.Latitude.ListAccessKeysAsync(context.Project, cancellationToken);
-        foreach (var old in keys.Where(k => k.Name == context.AccessKeyName && k.AccessKeyId != keep))
+        var verdict = await AssessViewAsync(context, details, cancellationToken);
+        if (verdict != SecretVerdict.Replace || context.SecretReadLive)
         {
-            await context.Latitude.DeleteAccessKeyAsync(old.Username, old.StorageClass, context.Project, old.Region, cancellationToken);
+            return verdict;
         }
+
+        context.Secret = await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+        context.SecretReadLive = true;
+        return await AssessViewAsync(context, details, cancellationToken);
     }
 
-    private async Task IssueAsync(ReconcileContext context, ConnectionDetails details, bool restored, CancellationToken cancellationToken)
+    private async Task<SecretVerdict> AssessViewAsync(ReconcileContext context, ConnectionDetails details, CancellationToken cancellationToken)
     {
-        var bucket = new Bucket
+        if (ConnectionSecret.Credentials(context.Secret) is not var (id, key))
         {
-            Id = details.BucketId,
-            Name = context.Desired.BucketName,
-            BucketName = details.BucketName,
-            StorageClass = context.Bucket.Status?.StorageClass ?? context.Desired.StorageClass,
-        };
-        // The old keys' secrets are lost or broken, so they are useless; deleting them first also frees the
-        // deterministic name on APIs that refuse duplicates. A crash in between only means the next pass creates.
-        await DeleteKeysAsync(context, keep: null, cancellationToken);
-        var created = await context.Latitude.CreateAccessKeyAsync(
-            CreateAccessKeyRequest.ForBucket(context.Project, bucket, context.AccessKeyName, details.Site), cancellationToken);
-        await WriteSecretAsync(context, details, created.Credentials.AccessKeyId, created.Credentials.SecretAccessKey, cancellationToken);
+            return SecretVerdict.Replace;
+        }
+
+        if (context.Secret!.Metadata.Annotations?.ValueOrDefault(ConnectionSecret.CredentialsHashAnnotation) == ConnectionSecret.Hash(id, key) && id == context.Bucket.Status?.AccessKeyId)
+        {
+            if (!ConnectionSecret.IsIntact(context.Secret, context.Bucket, details))
+            {
+                // Edited keys other than the credentials: rewritten from status, credentials kept.
+                await WriteSecretAsync(context, details, id, key, cancellationToken);
+            }
+
+            return await IsRevokedAsync(context, details, id, key, cancellationToken) ? SecretVerdict.Reissue : SecretVerdict.Keep;
+        }
+
+        // Credentials that are not the ones we wrote: keep them only if they work.
+        if (await S3Access.VerifyAsync(details, id, key, cancellationToken) is not null)
+        {
+            return SecretVerdict.Replace;
+        }
+
+        await WriteSecretAsync(context, details, id, key, cancellationToken);
+        context.Bucket = await status.WriteAsync(context.Bucket, CurrentReady(context), s => s with { AccessKeyId = id }, cancellationToken);
+        return SecretVerdict.Keep;
+    }
+
+    /// <summary>
+    /// A key we issued that the project's key list (one shared list per resync) no longer shows, and that S3 refuses:
+    /// revoked out of band. The list alone is not enough: keys issued after it was read are missing from it, and a live
+    /// high_performance key can be missing too (object-storage.md §5.2).
+    /// </summary>
+    private async Task<bool> IsRevokedAsync(ReconcileContext context, ConnectionDetails details, string id, string key, CancellationToken cancellationToken)
+    {
+        if (context.Bucket.Status?.AccessKeyUsername is null)
+        {
+            return false;
+        }
+
+        var listed = await keyInventory.ListAsync(context.Latitude, context.Token, context.Project, cancellationToken);
+        if (listed.Any(k => k.AccessKeyId == id))
+        {
+            return false;
+        }
+
+        if (await S3Access.VerifyAsync(details, id, key, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task ReplaceKeyAsync(ReconcileContext context, ConnectionDetails details, string reason, CancellationToken cancellationToken)
+    {
+        var created = await BucketKeys.IssueAsync(context, details, cancellationToken);
+        try
+        {
+            await WriteSecretAsync(context, details, created.Credentials.AccessKeyId, created.Credentials.SecretAccessKey, cancellationToken);
+        }
+        catch (KubernetesApiException e) when (e.IsConflict || e.IsAlreadyExists)
+        {
+            // Our view of the Secret was stale: the new key reached no Secret, so it goes; the next pass looks again.
+            await BucketKeys.RevokeAsync(context, [created.Key], CancellationToken.None);
+            throw;
+        }
+
         context.Bucket = await status.WriteAsync(
             context.Bucket,
             CurrentReady(context),
-            s => s with { AccessKeyId = created.Credentials.AccessKeyId, AccessKeyUsername = created.Key.Username },
+            s => s with { AccessKeyId = created.Credentials.AccessKeyId, AccessKeyUsername = created.Key.Username, SecretName = context.Desired.SecretName },
             cancellationToken);
         await events.RecordAsync(
             context.Bucket,
             EventType.Normal,
-            restored ? EventReasons.SecretRestored : EventReasons.CredentialsIssued,
+            reason,
             $"Issued access key {created.Credentials.AccessKeyId} for bucket {details.BucketName} into Secret {context.Desired.SecretName}",
             cancellationToken);
+        keyInventory.Invalidate(context.Token, context.Project);
+        await BucketKeys.RevokeAllButAsync(context, created.Credentials.AccessKeyId, cancellationToken);
+    }
+
+    /// <summary>After <c>spec.secretName</c> changed: the old Secret goes, if it is ours (its key went with the replacement).</summary>
+    private async Task DeleteOwnedSecretAsync(ReconcileContext context, string name, CancellationToken cancellationToken)
+    {
+        var old = await client.GetAsync<Secret>(name, context.Bucket.Metadata.Namespace, cancellationToken);
+        if (old is not null && Ownership.IsControlledBy(old, context.Bucket))
+        {
+            await client.DeleteAsync<Secret>(name, context.Bucket.Metadata.Namespace, cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>Credentials changes do not move Ready by themselves: keep what is there (or Provisioning before the first Ready).</summary>
     private static ReadyState CurrentReady(ReconcileContext context) =>
         ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Provisioning, "issuing credentials"));
+
+    private enum SecretVerdict
+    {
+        Keep,
+        Replace,
+        Reissue,
+    }
 }

@@ -25,7 +25,8 @@ internal static class ImmutableFields
             }
         }
 
-        Check("bucketName", status.BucketName, desired.BucketName);
+        // Status written before the requested name was recorded has only the returned S3 name to go by.
+        Check("bucketName", status.RequestedBucketName ?? status.BucketName, desired.BucketName);
         Check("project", status.Project, desired.Project);
         // Site slugs are case-insensitive: the API accepts "dal" and records "DAL".
         Check("region", status.Region, desired.Region, StringComparison.OrdinalIgnoreCase);

@@ -10,4 +10,10 @@ internal sealed record ReconcilerOptions
 
     /// <summary>When a terminal (Ready=False) state is looked at again without any change (default 5 min): the cause may be fixed outside the cluster.</summary>
     public TimeSpan TerminalRetry { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>First wait after a transient Latitude failure (default 5 s), doubling to 5 min.</summary>
+    public TimeSpan ProviderRetry { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Namespaces this operator serves (empty: all): other namespaces' ObjectBuckets are no one's holders here.</summary>
+    public IReadOnlySet<string> Namespaces { get; init; } = new HashSet<string>();
 }

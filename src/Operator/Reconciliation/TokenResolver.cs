@@ -15,21 +15,20 @@ internal sealed class TokenResolver(IKubernetesClient client, OperatorToken oper
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <returns>The token, or the reason there is none.</returns>
-    public async Task<(string? Token, string? Problem)> ResolveAsync(ObjectBucket bucket, CancellationToken cancellationToken)
+    public async Task<ResolvedToken> ResolveAsync(ObjectBucket bucket, CancellationToken cancellationToken)
     {
         if (bucket.Spec.CredentialsSecretRef is not { } reference)
         {
             return operatorToken.Current() is { } token
-                ? (token, null)
-                : (null, "the operator has no Latitude token (LATITUDE_API_TOKEN or --latitude-token-file) and the ObjectBucket has no credentialsSecretRef");
+                ? new ResolvedToken(token, null, null)
+                : ResolvedToken.Missing("the operator has no Latitude token (LATITUDE_API_TOKEN or --latitude-token-file) and the ObjectBucket has no credentialsSecretRef");
         }
 
         var where = $"Secret {bucket.Metadata.Namespace}/{reference.Name} key {reference.Key}";
         var secret = await client.GetAsync<Secret>(reference.Name, bucket.Metadata.Namespace, cancellationToken);
         if (secret?.Data?.ValueOrDefault(reference.Key) is not { Length: > 0 } bytes)
         {
-            return (null, secret is null ? $"{where}: the Secret does not exist" : $"{where}: the key is missing or empty");
+            return ResolvedToken.Missing(secret is null ? $"{where}: the Secret does not exist" : $"{where}: the key is missing or empty", secret);
         }
 
         string text;
@@ -39,11 +38,11 @@ internal sealed class TokenResolver(IKubernetesClient client, OperatorToken oper
         }
         catch (DecoderFallbackException)
         {
-            return (null, $"{where}: the token is not valid UTF-8");
+            return ResolvedToken.Missing($"{where}: the token is not valid UTF-8", secret);
         }
 
         return TokenFormat.IsWellFormed(text)
-            ? (text, null)
-            : (null, $"{where}: the value is not a Latitude API token (empty, over {TokenFormat.MaxLength} characters, or containing whitespace, control or non-ASCII characters)");
+            ? new ResolvedToken(text, null, secret)
+            : ResolvedToken.Missing($"{where}: the value is not a Latitude API token (empty, over {TokenFormat.MaxLength} characters, or containing whitespace, control or non-ASCII characters)", secret);
     }
 }

@@ -12,13 +12,16 @@ namespace BucketOperator.Operator.Storage;
 /// </summary>
 internal static class S3Access
 {
-    /// <summary>Null when the credentials reach the bucket; otherwise what S3 said.</summary>
+    /// <summary>
+    /// Null when the credentials reach the bucket; otherwise what S3 said. HeadBucket, not GetBucketLocation: a
+    /// bucket-scoped key may be refused the location call while it may use the bucket (docs/design/create.md).
+    /// </summary>
     public static async Task<string?> VerifyAsync(ConnectionDetails details, string accessKeyId, string secretAccessKey, CancellationToken cancellationToken)
     {
         using var s3 = Client(details, accessKeyId, secretAccessKey);
         try
         {
-            await s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = details.BucketName }, cancellationToken);
+            await s3.HeadBucketAsync(new HeadBucketRequest { BucketName = details.BucketName }, cancellationToken);
             return null;
         }
         catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)

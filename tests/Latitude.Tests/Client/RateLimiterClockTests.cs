@@ -16,7 +16,7 @@ public sealed class RateLimiterClockTests
         var limiter = await FullLimiterAsync(clock);
 
         clock.Step(TimeSpan.FromHours(1));
-        var next = limiter.AcquireAsync(CancellationToken.None);
+        var next = limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
 
         Assert.False(next.IsCompleted);
         await time.WaitForTimersAsync();
@@ -33,7 +33,7 @@ public sealed class RateLimiterClockTests
 
         clock.Step(-TimeSpan.FromHours(1));
         time.Advance(Minute);
-        var next = limiter.AcquireAsync(CancellationToken.None);
+        var next = limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
 
         Assert.True(next.IsCompleted);
         await next;
@@ -48,7 +48,7 @@ public sealed class RateLimiterClockTests
 
         limiter.PauseFor(TimeSpan.FromSeconds(30));
         clock.Step(TimeSpan.FromHours(1));
-        var next = limiter.AcquireAsync(CancellationToken.None);
+        var next = limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
 
         Assert.False(next.IsCompleted);
         await time.WaitForTimersAsync();
@@ -61,7 +61,7 @@ public sealed class RateLimiterClockTests
         var limiter = new SlidingWindowLimiter(3, Minute, clock);
         for (var i = 0; i < limiter.Limit; i++)
         {
-            await limiter.AcquireAsync(CancellationToken.None);
+            await limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
         }
 
         return limiter;

@@ -16,7 +16,7 @@ public sealed class RateLimiterTests
         var granted = new List<TimeSpan>();
         var callers = Enumerable.Range(0, 100).Select(async _ =>
         {
-            var at = await limiter.AcquireAsync(CancellationToken.None);
+            var at = await limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
             lock (granted)
             {
                 granted.Add(at - start);
@@ -39,12 +39,12 @@ public sealed class RateLimiterTests
         var time = new FakeTimeProvider();
         var start = time.GetUtcNow();
         var limiter = new SlidingWindowLimiter(3, Minute, time);
-        await limiter.AcquireAsync(CancellationToken.None);
+        await limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(10));
-        await limiter.AcquireAsync(CancellationToken.None);
-        await limiter.AcquireAsync(CancellationToken.None);
+        await limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
+        await limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
 
-        var fourth = limiter.AcquireAsync(CancellationToken.None);
+        var fourth = limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
         await time.WaitForTimersAsync();
         time.Advance(TimeSpan.FromSeconds(49));
         var waitingAt59 = !fourth.IsCompleted;
@@ -60,13 +60,40 @@ public sealed class RateLimiterTests
         var time = new FakeTimeProvider();
         var start = time.GetUtcNow();
         var limiter = new SlidingWindowLimiter(60, Minute, time);
-        await limiter.AcquireAsync(CancellationToken.None);
+        await limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
 
         limiter.PauseFor(TimeSpan.FromSeconds(30));
-        var next = limiter.AcquireAsync(CancellationToken.None);
+        var next = limiter.AcquireAsync(TimeSpan.MaxValue, CancellationToken.None);
         await time.AdvanceUntilAsync(() => next.IsCompleted, TimeSpan.FromMinutes(1));
 
         Assert.Equal(TimeSpan.FromSeconds(30), await next - start);
+    }
+
+    [Fact]
+    public async Task Acquire_LongerWaitThanTheCallerAllows_ThrowsWithTheWaitAndCountsNothing()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new SlidingWindowLimiter(1, Minute, time);
+        await limiter.AcquireAsync(TimeSpan.Zero, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(15));
+
+        var refused = await Assert.ThrowsAsync<RateBudgetExhaustedException>(() => limiter.AcquireAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(45));
+
+        Assert.Equal(TimeSpan.FromSeconds(45), refused.RetryAfter);
+        Assert.True(limiter.AcquireAsync(TimeSpan.Zero, CancellationToken.None).IsCompletedSuccessfully, "the refused call took no slot");
+    }
+
+    [Fact]
+    public async Task Acquire_PausedLongerThanTheCallerAllows_ThrowsAtOnce()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new SlidingWindowLimiter(60, Minute, time);
+        limiter.PauseFor(TimeSpan.FromMinutes(5));
+
+        var refused = await Assert.ThrowsAsync<RateBudgetExhaustedException>(() => limiter.AcquireAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromMinutes(5), refused.RetryAfter);
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>Short, so "retried slowly" is observable in a test.</summary>
     protected TimeSpan TerminalRetry { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>First wait after a transient Latitude failure: short, as the rate limits are scaled up; tests of the pacing itself set the product's 5 s.</summary>
+    protected TimeSpan ProviderRetry { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How the simulator starts: with real S3, and rate limits scaled up together with <see cref="LatitudeOptions"/>'s.</summary>
     protected virtual SimulatorOptions SimulatorOptions => new() { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute };
 
@@ -126,6 +129,7 @@ public abstract class OperatorTest : IAsyncLifetime
             Workers = 4,
             ResyncPeriod = ResyncPeriod,
             TerminalRetry = TerminalRetry,
+            ProviderRetry = ProviderRetry,
         };
         var latitudeOptions = LatitudeOptions;
         var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);

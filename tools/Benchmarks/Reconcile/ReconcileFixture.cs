@@ -60,13 +60,14 @@ internal sealed class ReconcileFixture : IAsyncDisposable
         var informers = new InformerFactory(client, time: time);
         var bucketCache = informers.For<ObjectBucket>(new InformerOptions { Namespace = Namespace, Json = BucketOperatorRuntime.Json });
         var secretCache = informers.For<Secret>(new InformerOptions { Namespace = Namespace, Json = BucketOperatorRuntime.Json });
+        var options = InProcessOperator.OptionsFor(simulator) with { ResyncPeriod = TimeSpan.FromHours(1) };
+        BucketOperatorRuntime.AddIndexes(bucketCache, options);
         var stop = new CancellationTokenSource();
         var running = informers.RunAsync(stop.Token);
         await bucketCache.WaitForSyncAsync();
         await secretCache.WaitForSyncAsync();
 
-        // One list serves an hour of drift checks: every measured reconcile is a resync's, after the first.
-        var options = InProcessOperator.OptionsFor(simulator) with { ResyncPeriod = TimeSpan.FromHours(1) };
+        // One list serves an hour of drift checks (options above): every measured reconcile is a resync's, after the first.
         var latitudeOptions = new LatitudeClientOptions { BaseAddress = simulator.BaseAddress };
         var http = LatitudeClientFactory.CreateHttpClient(latitudeOptions);
         var reconciler = BucketOperatorRuntime.CreateReconciler(

@@ -2,32 +2,31 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using BucketOperator.Latitude;
-using BucketOperator.Latitude.Models;
 
 namespace BucketOperator.Operator.Reconciliation;
 
 /// <summary>
-/// Drift checks read buckets with one list per (token, project) per resync period, shared by every
-/// ObjectBucket using that pair (SPEC "Safety rules"), never a GET per bucket. Callers arriving together
-/// wait for the same list call.
+/// One list per (token, project) per resync period, shared by every ObjectBucket using that pair (SPEC "Safety
+/// rules": drift checks read buckets with one list call; "Credentials lifecycle": one access-key list per resync),
+/// never a GET per bucket. Callers arriving together wait for the same list call.
 /// </summary>
-internal sealed class BucketInventory(TimeProvider time, TimeSpan maxAge)
+internal sealed class ProjectInventory<T>(TimeProvider time, TimeSpan maxAge, Func<ILatitudeClient, string, CancellationToken, Task<IReadOnlyList<T>>> list)
 {
     private readonly ConcurrentDictionary<(string Token, string Project), Entry> _entries = new();
 
-    public async Task<IReadOnlyList<Bucket>> ListAsync(ILatitudeClient latitude, string token, string project, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> ListAsync(ILatitudeClient latitude, string token, string project, CancellationToken cancellationToken)
     {
         var entry = _entries.GetOrAdd((Fingerprint(token), project), _ => new Entry());
         await entry.Turn.WaitAsync(cancellationToken);
         try
         {
-            if (entry.Buckets is null || time.GetElapsedTime(entry.ListedAt) >= maxAge)
+            if (entry.Items is null || time.GetElapsedTime(entry.ListedAt) >= maxAge)
             {
-                entry.Buckets = await latitude.ListBucketsAsync(project, cancellationToken);
+                entry.Items = await list(latitude, project, cancellationToken);
                 entry.ListedAt = time.GetTimestamp();
             }
 
-            return entry.Buckets;
+            return entry.Items;
         }
         finally
         {
@@ -40,7 +39,7 @@ internal sealed class BucketInventory(TimeProvider time, TimeSpan maxAge)
     {
         if (_entries.TryGetValue((Fingerprint(token), project), out var entry))
         {
-            entry.Buckets = null;
+            entry.Items = null;
         }
     }
 
@@ -50,7 +49,7 @@ internal sealed class BucketInventory(TimeProvider time, TimeSpan maxAge)
     {
         public SemaphoreSlim Turn { get; } = new(1, 1);
 
-        public IReadOnlyList<Bucket>? Buckets { get; set; }
+        public IReadOnlyList<T>? Items { get; set; }
 
         public long ListedAt { get; set; }
     }
