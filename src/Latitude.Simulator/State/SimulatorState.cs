@@ -12,6 +12,7 @@ public sealed class SimulatorState(SimulatorSeed seed)
     private readonly Dictionary<string, SimulatedBucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<SimulatedAccessKey> _keys = [];
     private readonly List<string> _issuedSecrets = [];
+    private readonly Dictionary<string, ApiToken> _tokens = seed.Tokens.ToDictionary(t => t.Value, StringComparer.Ordinal);
 
     public SimulatorSeed Seed { get; } = seed;
 
@@ -60,8 +61,39 @@ public sealed class SimulatorState(SimulatorSeed seed)
 
     public (ApiToken Token, Team Team)? Authenticate(string? token)
     {
-        var match = Seed.Tokens.FirstOrDefault(t => t.Value == token);
+        ApiToken? match;
+        lock (_gate)
+        {
+            match = token is null ? null : _tokens.GetValueOrDefault(token);
+        }
+
         return match is null ? null : (match, Seed.Teams.Single(t => t.Id == match.TeamId));
+    }
+
+    /// <summary>
+    /// Revokes a token as a user would in the dashboard: from the next request on it gets 401 (a request already
+    /// past authentication finishes). False when no such token is valid.
+    /// </summary>
+    public bool RevokeToken(string value)
+    {
+        lock (_gate)
+        {
+            return _tokens.Remove(value);
+        }
+    }
+
+    /// <summary>Makes a token valid from the next request on: a new one, or a revoked one restored (replacing any with its value).</summary>
+    public void AddToken(ApiToken token)
+    {
+        if (Seed.Teams.All(t => t.Id != token.TeamId))
+        {
+            throw new ArgumentException($"no team {token.TeamId} in the seed", nameof(token));
+        }
+
+        lock (_gate)
+        {
+            _tokens[token.Value] = token;
+        }
     }
 
     /// <summary>A project of the team, by ID or slug; another team's project is as unknown as a missing one.</summary>
