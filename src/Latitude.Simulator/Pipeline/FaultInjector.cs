@@ -106,6 +106,13 @@ public sealed class FaultInjector
         _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.DropResponse));
 
     /// <summary>
+    /// The next <paramref name="times"/> matching requests are refused without being processed (nothing is created),
+    /// and the connection is dropped before any answer: the caller cannot tell this refusal from a lost success.
+    /// </summary>
+    public void RefuseAndDropResponse(string method, string path, int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.RefuseAndDrop));
+
+    /// <summary>
     /// The next <paramref name="times"/> matching requests are fully processed at once, but their answer is held
     /// back for <paramref name="delay"/> of the simulator's clock: a caller whose deadline is shorter gives up on a
     /// write that already happened (and, listing right away, finds it).
@@ -198,6 +205,7 @@ public sealed class FaultInjector
         Respond,
         RespondAfterCommit,
         DropResponse,
+        RefuseAndDrop,
         DelayResponse,
         DelayCommit,
     }
