@@ -77,12 +77,17 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         _ => ApiErrors.InternalError,
     };
 
-    /// <summary>Sends a scripted answer.</summary>
+    /// <summary>Sends a scripted answer: its raw body, or the documented error shape for its status.</summary>
     private static Task AnswerAsync(HttpContext context, ScriptedFault fault)
     {
+        if (fault.Body is null)
+        {
+            return ApiErrors.ForStatus(fault.Status).ExecuteAsync(context);
+        }
+
         context.Response.StatusCode = fault.Status;
         context.Response.ContentType = JsonApi.ContentType;
-        return context.Response.WriteAsync(fault.Body ?? "", context.RequestAborted);
+        return context.Response.WriteAsync(fault.Body, context.RequestAborted);
     }
 
     /// <summary>Lets the handler commit, then sends the scripted answer in place of its own.</summary>
