@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
+using BucketOperator.Latitude.Simulator.S3;
 
 namespace BucketOperator.Latitude.Simulator.State;
 
 /// <summary>
 /// Everything the simulated API knows. Thread-safe: each method is atomic, so concurrent creates of one
-/// name see exactly one winner, as they would on the real API. Tests read and arrange it directly.
+/// name see exactly one winner, as they would on the real API. Tests read and arrange it directly. Deleted keys
+/// are revoked on <paramref name="s3"/> too, so that they stop working there as they stop being listed.
 /// </summary>
-public sealed class SimulatorState(SimulatorSeed seed)
+public sealed class SimulatorState(SimulatorSeed seed, IS3Backend s3)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatedBucket> _buckets = new(StringComparer.Ordinal);
@@ -176,14 +178,31 @@ public sealed class SimulatorState(SimulatorSeed seed)
     }
 
     /// <summary>Removes the user with every key it holds (the provider deletes the user); empty when there is none.</summary>
-    public IReadOnlyList<SimulatedAccessKey> RemoveAccessKeys(string projectId, string username, string storageClass)
+    public Task<IReadOnlyList<SimulatedAccessKey>> RemoveAccessKeysAsync(string projectId, string username, string storageClass, CancellationToken cancellationToken = default) =>
+        RemoveAndRevokeAsync(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass, cancellationToken);
+
+    /// <summary>
+    /// Deletes one key by its access key ID out of band, as a user would in the Latitude dashboard: it is listed no
+    /// more and S3 refuses it. False when no key has this ID.
+    /// </summary>
+    public async Task<bool> RevokeAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken = default) =>
+        (await RemoveAndRevokeAsync(k => k.AccessKeyId == accessKeyId, cancellationToken)).Count > 0;
+
+    private async Task<IReadOnlyList<SimulatedAccessKey>> RemoveAndRevokeAsync(Predicate<SimulatedAccessKey> match, CancellationToken cancellationToken)
     {
+        List<SimulatedAccessKey> removed;
         lock (_gate)
         {
-            var keys = _keys.Where(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass).ToList();
-            _keys.RemoveAll(keys.Contains);
-            return keys;
+            removed = _keys.FindAll(match);
+            _keys.RemoveAll(match);
         }
+
+        foreach (var key in removed)
+        {
+            await s3.RevokeKeyAsync(key.AccessKeyId, cancellationToken);
+        }
+
+        return removed;
     }
 
     /// <summary>An opaque ID such as <c>bkt_6VE1Wd37dXnZJ</c>.</summary>
