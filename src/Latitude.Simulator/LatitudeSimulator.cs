@@ -46,7 +46,7 @@ public sealed class LatitudeSimulator : IAsyncDisposable
     {
         options ??= new SimulatorOptions();
         IS3Backend s3 = options.S3 is null ? new NoS3Backend() : await S3rverBackend.StartAsync(options.S3, cancellationToken);
-        var state = new SimulatorState(options.Seed);
+        var state = new SimulatorState(options.Seed, s3);
         var faults = new FaultInjector();
         var requests = new RequestLog();
         var builder = WebApplication.CreateSlimBuilder();

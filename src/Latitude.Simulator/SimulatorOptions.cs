@@ -24,6 +24,12 @@ public sealed record SimulatorOptions
     /// <summary>A second access key with a taken name: 409 (default) or a second credential for the same user.</summary>
     public DuplicateKeyNames DuplicateKeyNames { get; init; } = DuplicateKeyNames.Conflict;
 
+    /// <summary>
+    /// Whether list items carry <c>created_at</c> (default true). The documented list example has none, so a
+    /// client must then read it with GET /storage/buckets/{id}, which always carries it.
+    /// </summary>
+    public bool ListShowsCreatedAt { get; init; } = true;
+
     /// <summary>Start s3rver and create real S3 buckets and keys; otherwise endpoints are fictitious.</summary>
     public S3ServerOptions? S3 { get; init; }
 

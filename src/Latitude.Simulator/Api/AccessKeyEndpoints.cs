@@ -132,7 +132,7 @@ internal static partial class AccessKeyEndpoints
         return JsonApi.Data(200, new JsonObject { ["standard"] = Group("standard"), ["high_performance"] = Group("high_performance") });
     }
 
-    private static async Task<IResult> DeleteAsync(string username, string storageClass, HttpContext context, SimulatorState state, IS3Backend s3)
+    private static async Task<IResult> DeleteAsync(string username, string storageClass, HttpContext context, SimulatorState state)
     {
         var caller = Caller.Of(context);
         if (!caller.Token.CanWrite)
@@ -145,17 +145,7 @@ internal static partial class AccessKeyEndpoints
             return ApiErrors.InvalidProjectForKey;
         }
 
-        var removed = state.RemoveAccessKeys(project.Id, username, storageClass);
-        if (removed.Count == 0)
-        {
-            return ApiErrors.AccessKeyNotFound;
-        }
-
-        foreach (var key in removed)
-        {
-            await s3.RevokeKeyAsync(key.AccessKeyId, context.RequestAborted);
-        }
-
-        return Results.StatusCode(204);
+        var removed = await state.RemoveAccessKeysAsync(project.Id, username, storageClass, context.RequestAborted);
+        return removed.Count == 0 ? ApiErrors.AccessKeyNotFound : Results.StatusCode(204);
     }
 }

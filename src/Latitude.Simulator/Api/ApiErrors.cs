@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace BucketOperator.Latitude.Simulator.Api;
 
@@ -59,6 +60,16 @@ internal static class ApiErrors
     public static IResult AccessKeyConflict { get; } = Detailed(409, "CONFLICT", "Access key conflict", "An access key with this name already exists.");
 
     public static IResult InternalError { get; } = Detailed(500, "INTERNAL_SERVER_ERROR", "Internal Server Error", "Something went wrong on our side.");
+
+    /// <summary>
+    /// The documented error shape for a status no endpoint documents a body for (such as a 503 from the API's
+    /// front): code and title from the status's name.
+    /// </summary>
+    public static IResult ForStatus(int status)
+    {
+        var title = ReasonPhrases.GetReasonPhrase(status);
+        return Detailed(status, title.ToUpperInvariant().Replace(' ', '_'), title, $"The API answered {status} {title}.");
+    }
 
     /// <summary>404 on bucket create, 422 on access-key create (as documented).</summary>
     public static IResult InvalidRegion(int status) => Detailed(status, "INVALID_REGION", "Invalid region", "We could not find the region you specified.");

@@ -7,7 +7,7 @@ namespace BucketOperator.Latitude.Simulator.Api;
 /// <summary>Renders <c>object_storage_data</c> as the chosen API version does.</summary>
 internal static class BucketJson
 {
-    public static JsonObject Render(SimulatedBucket bucket, SimulatorState state, ResponseShape shape, (string AccessKey, string SecretKey)? keys = null)
+    public static JsonObject Render(SimulatedBucket bucket, SimulatorState state, ResponseShape shape, (string AccessKey, string SecretKey)? keys = null, bool showCreatedAt = true)
     {
         var project = state.Seed.Projects.Single(p => p.Id == bucket.ProjectId);
         var team = state.Seed.Teams.Single(t => t.Id == project.TeamId);
@@ -28,6 +28,11 @@ internal static class BucketJson
             ["project"] = new JsonObject { ["id"] = project.Id, ["name"] = project.Name, ["slug"] = project.Slug },
             ["team"] = new JsonObject { ["id"] = team.Id, ["slug"] = team.Slug },
         };
+        if (!showCreatedAt)
+        {
+            attributes.Remove("created_at");
+        }
+
         if (shape == ResponseShape.Current)
         {
             attributes["source"] = bucket.Source;

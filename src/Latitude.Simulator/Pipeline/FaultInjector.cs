@@ -106,6 +106,34 @@ public sealed class FaultInjector
         _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.DropResponse));
 
     /// <summary>
+    /// The next <paramref name="times"/> matching requests are refused without being processed (nothing is created),
+    /// and the connection is dropped before any answer: the caller cannot tell this refusal from a lost success.
+    /// </summary>
+    public void RefuseAndDropResponse(string method, string path, int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.RefuseAndDrop));
+
+    /// <summary>
+    /// From now on every matching request gets this status instead of being processed, until
+    /// <see cref="StopAlwaysRespond"/> or <see cref="Clear"/>. The body is <paramref name="body"/> as given, or when
+    /// null the documented error shape (code, title, detail, meta, status) named after the status, e.g. 503
+    /// SERVICE_UNAVAILABLE. Faults scripted earlier for the same requests still come first.
+    /// </summary>
+    public void AlwaysRespond(string method, string path, int status, string? body = null) =>
+        _scripted.Enqueue(new ScriptedFault(method, path, 1, FaultAction.Respond, status, body) { Standing = true });
+
+    /// <summary>Ends every <see cref="AlwaysRespond"/> registered with exactly this method and path.</summary>
+    public void StopAlwaysRespond(string method, string path)
+    {
+        lock (_gate)
+        {
+            foreach (var fault in _scripted.Where(f => f.Standing && f.Method == method && f.Path == path))
+            {
+                fault.Remaining = 0;
+            }
+        }
+    }
+
+    /// <summary>
     /// The next <paramref name="times"/> matching requests are fully processed at once, but their answer is held
     /// back for <paramref name="delay"/> of the simulator's clock: a caller whose deadline is shorter gives up on a
     /// write that already happened (and, listing right away, finds it).
@@ -142,7 +170,11 @@ public sealed class FaultInjector
                 return null;
             }
 
-            fault.Remaining--;
+            if (!fault.Standing)
+            {
+                fault.Remaining--;
+            }
+
             return fault;
         }
     }
@@ -198,12 +230,17 @@ public sealed class FaultInjector
         Respond,
         RespondAfterCommit,
         DropResponse,
+        RefuseAndDrop,
         DelayResponse,
         DelayCommit,
     }
 
+    /// <param name="Body">The raw body of a scripted answer; null for the documented error shape of <paramref name="Status"/>.</param>
     internal sealed record ScriptedFault(string Method, string Path, int Times, FaultAction Action, int Status = 0, string? Body = null, TimeSpan Delay = default)
     {
         public int Remaining { get; set; } = Times;
+
+        /// <summary>Applies to every match until stopped, instead of <see cref="Times"/> of them.</summary>
+        public bool Standing { get; init; }
     }
 }

@@ -17,23 +17,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         }
 
         var fault = faults.Take(method, path);
-        if (fault is { Action: FaultAction.Respond })
+        if (await RefuseAsync(context, fault, method, path))
         {
-            context.Response.StatusCode = fault.Status;
-            context.Response.ContentType = JsonApi.ContentType;
-            await context.Response.WriteAsync(fault.Body ?? "", context.RequestAborted);
-            return;
-        }
-
-        if (faults.RollServerError())
-        {
-            await DocumentedServerError(method, path).ExecuteAsync(context);
-            return;
-        }
-
-        if (faults.RollRateLimited())
-        {
-            await ApiErrors.RateLimited((int)Math.Ceiling(faults.RateLimitedRetryAfter.TotalSeconds)).ExecuteAsync(context);
             return;
         }
 
@@ -41,11 +26,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         switch (fault?.Action)
         {
             case FaultAction.RespondAfterCommit:
-                await CommitThenRespondAsync(context, fault.Status, fault.Body ?? "");
+                await CommitThenRespondAsync(context, fault);
                 return;
             case FaultAction.DropResponse:
-                await CommitUnansweredAsync(context);
-                context.Abort();
+                await DropAnswerAsync(context, commit: true);
                 return;
             case FaultAction.DelayResponse:
                 await CommitThenAnswerLateAsync(context, fault.Delay);
@@ -59,6 +43,33 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         }
     }
 
+    /// <summary>Answers in place of the handler, which never sees the request, when a fault says so; false otherwise.</summary>
+    private async Task<bool> RefuseAsync(HttpContext context, ScriptedFault? fault, string method, string path)
+    {
+        if (fault is { Action: FaultAction.Respond })
+        {
+            await AnswerAsync(context, fault);
+        }
+        else if (fault is { Action: FaultAction.RefuseAndDrop })
+        {
+            await DropAnswerAsync(context, commit: false);
+        }
+        else if (faults.RollServerError())
+        {
+            await DocumentedServerError(method, path).ExecuteAsync(context);
+        }
+        else if (faults.RollRateLimited())
+        {
+            await ApiErrors.RateLimited((int)Math.Ceiling(faults.RateLimitedRetryAfter.TotalSeconds)).ExecuteAsync(context);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
     private static IResult DocumentedServerError(string method, string path) => (method, path) switch
     {
         ("POST", "/storage/buckets") => ApiErrors.SetupError,
@@ -66,14 +77,44 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         _ => ApiErrors.InternalError,
     };
 
+    /// <summary>Sends a scripted answer: its raw body, or the documented error shape for its status.</summary>
+    private static Task AnswerAsync(HttpContext context, ScriptedFault fault)
+    {
+        if (fault.Body is null)
+        {
+            return ApiErrors.ForStatus(fault.Status).ExecuteAsync(context);
+        }
+
+        context.Response.StatusCode = fault.Status;
+        context.Response.ContentType = JsonApi.ContentType;
+        return context.Response.WriteAsync(fault.Body, context.RequestAborted);
+    }
+
     /// <summary>Lets the handler commit, then sends the scripted answer in place of its own.</summary>
-    private async Task CommitThenRespondAsync(HttpContext context, int status, string body)
+    private async Task CommitThenRespondAsync(HttpContext context, ScriptedFault fault)
     {
         await CommitUnansweredAsync(context);
         context.Response.Clear();
-        context.Response.StatusCode = status;
-        context.Response.ContentType = JsonApi.ContentType;
-        await context.Response.WriteAsync(body, context.RequestAborted);
+        await AnswerAsync(context, fault);
+    }
+
+    /// <summary>
+    /// Drops the connection before any answer, after the handler committed the request or without letting it see
+    /// the request at all: either way the caller cannot tell what happened.
+    /// </summary>
+    private async Task DropAnswerAsync(HttpContext context, bool commit)
+    {
+        if (commit)
+        {
+            await CommitUnansweredAsync(context);
+        }
+        else
+        {
+            // A refusing server has read the request: the caller loses the answer, not its upload.
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
+
+        DroppedAnswer.Drop(context);
     }
 
     /// <summary>Lets the handler commit and keeps its answer from the wire.</summary>

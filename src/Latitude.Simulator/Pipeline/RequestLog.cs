@@ -97,7 +97,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
         finally
         {
             // Dropped (0), or an answer without a body, whose headers go out only after this middleware returns.
-            Record(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
+            Record(DroppedAnswer.IsUnanswered(context) ? 0 : context.Response.StatusCode);
         }
     }
 }

@@ -6,6 +6,9 @@ public sealed record SimulatorSeed(IReadOnlyList<Team> Teams, IReadOnlyList<Proj
     /// <summary>Token of the main team (storage enabled, may write).</summary>
     public const string Token = "sim-token";
 
+    /// <summary>A second writable token of the main team: the same projects, its own rate-limit budget.</summary>
+    public const string SecondToken = "sim-second-token";
+
     /// <summary>Token of the main team that may only read (writes get 403 USER_AUTHORIZATION_ERROR).</summary>
     public const string ReadOnlyToken = "sim-readonly-token";
 
@@ -36,6 +39,7 @@ public sealed record SimulatorSeed(IReadOnlyList<Team> Teams, IReadOnlyList<Proj
         ],
         [
             new ApiToken(Token, "team_lV9Xe2AAK5CbMgGbpPYLskLRXyV", CanWrite: true),
+            new ApiToken(SecondToken, "team_lV9Xe2AAK5CbMgGbpPYLskLRXyV", CanWrite: true),
             new ApiToken(ReadOnlyToken, "team_lV9Xe2AAK5CbMgGbpPYLskLRXyV", CanWrite: false),
             new ApiToken(NoStorageToken, "team_nostorage", CanWrite: true),
             new ApiToken(OtherTeamToken, "team_other", CanWrite: true),

@@ -1,17 +1,20 @@
 using System.Security.Cryptography;
+using BucketOperator.Latitude.Simulator.S3;
 
 namespace BucketOperator.Latitude.Simulator.State;
 
 /// <summary>
 /// Everything the simulated API knows. Thread-safe: each method is atomic, so concurrent creates of one
-/// name see exactly one winner, as they would on the real API. Tests read and arrange it directly.
+/// name see exactly one winner, as they would on the real API. Tests read and arrange it directly. Deleted keys
+/// are revoked on <paramref name="s3"/> too, so that they stop working there as they stop being listed.
 /// </summary>
-public sealed class SimulatorState(SimulatorSeed seed)
+public sealed class SimulatorState(SimulatorSeed seed, IS3Backend s3)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatedBucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<SimulatedAccessKey> _keys = [];
     private readonly List<string> _issuedSecrets = [];
+    private readonly Dictionary<string, ApiToken> _tokens = seed.Tokens.ToDictionary(t => t.Value, StringComparer.Ordinal);
 
     public SimulatorSeed Seed { get; } = seed;
 
@@ -60,8 +63,39 @@ public sealed class SimulatorState(SimulatorSeed seed)
 
     public (ApiToken Token, Team Team)? Authenticate(string? token)
     {
-        var match = Seed.Tokens.FirstOrDefault(t => t.Value == token);
+        ApiToken? match;
+        lock (_gate)
+        {
+            match = token is null ? null : _tokens.GetValueOrDefault(token);
+        }
+
         return match is null ? null : (match, Seed.Teams.Single(t => t.Id == match.TeamId));
+    }
+
+    /// <summary>
+    /// Revokes a token as a user would in the dashboard: from the next request on it gets 401 (a request already
+    /// past authentication finishes). False when no such token is valid.
+    /// </summary>
+    public bool RevokeToken(string value)
+    {
+        lock (_gate)
+        {
+            return _tokens.Remove(value);
+        }
+    }
+
+    /// <summary>Makes a token valid from the next request on: a new one, or a revoked one restored (replacing any with its value).</summary>
+    public void AddToken(ApiToken token)
+    {
+        if (Seed.Teams.All(t => t.Id != token.TeamId))
+        {
+            throw new ArgumentException($"no team {token.TeamId} in the seed", nameof(token));
+        }
+
+        lock (_gate)
+        {
+            _tokens[token.Value] = token;
+        }
     }
 
     /// <summary>A project of the team, by ID or slug; another team's project is as unknown as a missing one.</summary>
@@ -144,14 +178,31 @@ public sealed class SimulatorState(SimulatorSeed seed)
     }
 
     /// <summary>Removes the user with every key it holds (the provider deletes the user); empty when there is none.</summary>
-    public IReadOnlyList<SimulatedAccessKey> RemoveAccessKeys(string projectId, string username, string storageClass)
+    public Task<IReadOnlyList<SimulatedAccessKey>> RemoveAccessKeysAsync(string projectId, string username, string storageClass, CancellationToken cancellationToken = default) =>
+        RemoveAndRevokeAsync(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass, cancellationToken);
+
+    /// <summary>
+    /// Deletes one key by its access key ID out of band, as a user would in the Latitude dashboard: it is listed no
+    /// more and S3 refuses it. False when no key has this ID.
+    /// </summary>
+    public async Task<bool> RevokeAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken = default) =>
+        (await RemoveAndRevokeAsync(k => k.AccessKeyId == accessKeyId, cancellationToken)).Count > 0;
+
+    private async Task<IReadOnlyList<SimulatedAccessKey>> RemoveAndRevokeAsync(Predicate<SimulatedAccessKey> match, CancellationToken cancellationToken)
     {
+        List<SimulatedAccessKey> removed;
         lock (_gate)
         {
-            var keys = _keys.Where(k => k.ProjectId == projectId && k.Username == username && k.StorageClass == storageClass).ToList();
-            _keys.RemoveAll(keys.Contains);
-            return keys;
+            removed = _keys.FindAll(match);
+            _keys.RemoveAll(match);
         }
+
+        foreach (var key in removed)
+        {
+            await s3.RevokeKeyAsync(key.AccessKeyId, cancellationToken);
+        }
+
+        return removed;
     }
 
     /// <summary>An opaque ID such as <c>bkt_6VE1Wd37dXnZJ</c>.</summary>

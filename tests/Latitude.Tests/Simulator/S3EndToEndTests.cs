@@ -56,6 +56,21 @@ public sealed class S3EndToEndTests
         Assert.Equal("InvalidAccessKeyId", denied.ErrorCode);
     }
 
+    [Fact]
+    public async Task KeyRevokedOutOfBand_IsRefusedOnS3()
+    {
+        var (sim, client, bucket) = await StartWithBucketAsync("revoked-in-dashboard");
+        await using var disposeSim = sim;
+        var key = await client.CreateAccessKeyAsync(CreateAccessKeyRequest.ForBucket(SimulatorSeed.Project, bucket, "revoked-in-dashboard", "DAL"));
+        using var s3 = S3ClientFactory.Create(new Uri(bucket.Endpoint!), key.Credentials.AccessKeyId, key.Credentials.SecretAccessKey);
+        await PutAsync(s3, bucket.BucketName, "before", "v");
+
+        await sim.State.RevokeAccessKeyAsync(key.Credentials.AccessKeyId);
+
+        var denied = await Assert.ThrowsAsync<AmazonS3Exception>(() => PutAsync(s3, bucket.BucketName, "after", "v"));
+        Assert.Equal("InvalidAccessKeyId", denied.ErrorCode);
+    }
+
     private static async Task<(LatitudeSimulator Simulator, ILatitudeClient Client, Bucket Bucket)> StartWithBucketAsync(string name, ResponseShape shape = ResponseShape.Current)
     {
         var sim = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions(), Shape = shape });
