@@ -61,14 +61,31 @@ public sealed class LifecycleTests(ControlPlaneFixture fixture) : OperatorTest(f
     }
 
     [Fact]
-    public async Task Deleted_WithRetain_BucketAndKeyKept()
+    public async Task Deleted_WithRetain_BucketKeptAndItsKeysRevoked()
     {
         await Admin.CreateAsync(Bucket("kept"));
         await WaitForReadyAsync("kept", ReadyReasons.Available);
+        Assert.Single(Simulator.State.AccessKeys);
 
         await Admin.DeleteAsync<ObjectBucket>("kept", Namespace);
 
         await Eventually.TrueAsync(async () => await Admin.GetAsync<ObjectBucket>("kept", Namespace) is null, "the ObjectBucket gone");
+        Assert.Single(Simulator.State.Buckets);
+        Assert.Empty(Simulator.State.AccessKeys);
+        Assert.Contains(await EventsAsync("kept"), e => e.Reason == EventReasons.Retained);
+    }
+
+    [Fact]
+    public async Task Deleted_WithRetainAndRetainCredentials_BucketAndKeyKept()
+    {
+        var bucket = Bucket("kept-keys");
+        bucket.Metadata.Annotations = new Dictionary<string, string> { [ObjectBucketNames.RetainCredentialsAnnotation] = "true" };
+        await Admin.CreateAsync(bucket);
+        await WaitForReadyAsync("kept-keys", ReadyReasons.Available);
+
+        await Admin.DeleteAsync<ObjectBucket>("kept-keys", Namespace);
+
+        await Eventually.TrueAsync(async () => await Admin.GetAsync<ObjectBucket>("kept-keys", Namespace) is null, "the ObjectBucket gone");
         Assert.Single(Simulator.State.Buckets);
         Assert.Single(Simulator.State.AccessKeys);
     }

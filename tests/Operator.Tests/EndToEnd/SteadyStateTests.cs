@@ -42,10 +42,13 @@ public sealed class SteadyStateTests(ControlPlaneFixture fixture, ITestOutputHel
         Assert.Equal(before, after);
         Assert.DoesNotContain(steady, e => e.Method != "GET");
         var lists = steady.Count(e => e.Path == "/storage/buckets");
+        var keyLists = steady.Count(e => e.Path == "/storage/access_keys");
         Assert.InRange(lists, 3, 4);
-        Assert.Equal(lists, steady.Count);
+        // SPEC "Revoked keys are noticed": one access-key list per (token, project) per resync besides the bucket list.
+        Assert.Equal(lists, keyLists);
+        Assert.Equal(lists + keyLists, steady.Count);
         output.WriteLine($"{Objects} objects: apply → all Available {toReady.TotalSeconds:0.0} s; creation used {creation.Count(e => e.Method == "GET")} Latitude reads and {creation.Count(e => e.Method != "GET")} writes; " +
-            $"steady state over 3.5 resyncs: {steady.Count} Latitude calls ({lists} bucket lists), 0 writes, 0 Kubernetes writes");
+            $"steady state over 3.5 resyncs: {steady.Count} Latitude calls ({lists} bucket lists, {keyLists} key lists), 0 writes, 0 Kubernetes writes");
     }
 
     /// <summary>resourceVersions of every ObjectBucket and Secret, and every Event's count: any Kubernetes write changes one.</summary>

@@ -46,6 +46,12 @@ public abstract class OperatorTest : IAsyncLifetime
 
     protected string Namespace { get; private set; } = "";
 
+    /// <summary>A second watched namespace (another team), for tests that set <see cref="WatchesSecondNamespace"/>.</summary>
+    protected string SecondNamespace { get; private set; } = "";
+
+    /// <summary>Whether the operator serves <see cref="SecondNamespace"/> too (then it watches cluster-wide and filters, as a multi-namespace install does).</summary>
+    protected virtual bool WatchesSecondNamespace => false;
+
     protected LatitudeSimulator Simulator { get; private set; } = null!;
 
     protected ListLoggerProvider Logs { get; } = new();
@@ -76,6 +82,11 @@ public abstract class OperatorTest : IAsyncLifetime
     {
         var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
         Namespace = created.Metadata.Name!;
+        if (WatchesSecondNamespace)
+        {
+            SecondNamespace = (await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-b-" } })).Metadata.Name!;
+        }
+
         Simulator = await LatitudeSimulator.StartAsync(SimulatorOptions);
         if (OperatorInProcess)
         {
@@ -101,6 +112,11 @@ public abstract class OperatorTest : IAsyncLifetime
 
         await Simulator.DisposeAsync();
         await Admin.DeleteAsync<Namespace>(Namespace);
+        if (SecondNamespace.Length > 0)
+        {
+            await Admin.DeleteAsync<Namespace>(SecondNamespace);
+        }
+
         Admin.Dispose();
         _loggers.Dispose();
 
@@ -125,18 +141,22 @@ public abstract class OperatorTest : IAsyncLifetime
             LatitudeApiUrl = Simulator.BaseAddress,
             LatitudeToken = SimulatorSeed.Token,
             DefaultProject = SimulatorSeed.Project,
-            WatchNamespaces = [Namespace],
+            WatchNamespaces = WatchesSecondNamespace ? [Namespace, SecondNamespace] : [Namespace],
             Workers = 4,
             ResyncPeriod = ResyncPeriod,
             TerminalRetry = TerminalRetry,
             ProviderRetry = ProviderRetry,
         };
+        options = Configure(options);
         var latitudeOptions = LatitudeOptions;
         var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);
         var runtime = new BucketOperatorRuntime(client, options, latitude, _loggers);
         var stop = _stop = new CancellationTokenSource();
         _running = Task.Run(() => runtime.RunAsync(stop.Token));
     }
+
+    /// <summary>Changes the operator's settings before it starts (e.g. a token file instead of the token).</summary>
+    protected virtual OperatorOptions Configure(OperatorOptions options) => options;
 
     protected async Task StopOperatorAsync()
     {
@@ -151,20 +171,20 @@ public abstract class OperatorTest : IAsyncLifetime
         _stop = null;
     }
 
-    protected ObjectBucket Bucket(string name, string region = "DAL", Func<ObjectBucketSpec, ObjectBucketSpec>? spec = null)
+    protected ObjectBucket Bucket(string name, string region = "DAL", Func<ObjectBucketSpec, ObjectBucketSpec>? spec = null, string? inNamespace = null)
     {
         var initial = new ObjectBucketSpec { Region = region };
-        return new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = Namespace }, Spec = spec?.Invoke(initial) ?? initial };
+        return new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = inNamespace ?? Namespace }, Spec = spec?.Invoke(initial) ?? initial };
     }
 
     /// <summary>Polls the server until Ready has <paramref name="reason"/> for the current generation; returns the object.</summary>
-    protected async Task<ObjectBucket> WaitForReadyAsync(string name, string reason, TimeSpan? timeout = null)
+    protected async Task<ObjectBucket> WaitForReadyAsync(string name, string reason, TimeSpan? timeout = null, string? inNamespace = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         ObjectBucket? bucket = null;
         while (DateTime.UtcNow < deadline)
         {
-            bucket = await Admin.GetAsync<ObjectBucket>(name, Namespace);
+            bucket = await Admin.GetAsync<ObjectBucket>(name, inNamespace ?? Namespace);
             var ready = bucket?.Status?.Conditions?.FirstOrDefault(c => c.Type == ObjectBucketNames.ReadyCondition);
             if (ready?.Reason == reason && ready.ObservedGeneration == bucket!.Metadata.Generation)
             {
@@ -178,19 +198,22 @@ public abstract class OperatorTest : IAsyncLifetime
         throw new TimeoutException($"{name}: Ready never reached {reason}; last: {last?.Status}/{last?.Reason}: {last?.Message}\nlogs:\n{string.Join('\n', Logs.Messages.TakeLast(30))}");
     }
 
-    protected async Task<IReadOnlyDictionary<string, string>> SecretValuesAsync(string name)
+    protected async Task<IReadOnlyDictionary<string, string>> SecretValuesAsync(string name, string? inNamespace = null)
     {
-        var secret = await Admin.GetAsync<Secret>(name, Namespace) ?? throw new InvalidOperationException($"no Secret {name}");
+        var secret = await Admin.GetAsync<Secret>(name, inNamespace ?? Namespace) ?? throw new InvalidOperationException($"no Secret {name}");
         return secret.Data!.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(p.Value));
     }
 
-    protected async Task<IReadOnlyList<Event>> EventsAsync(string objectName) =>
-        (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
+    protected async Task<IReadOnlyList<Event>> EventsAsync(string objectName, string? inNamespace = null) =>
+        (await Admin.ListAsync<Event>(inNamespace ?? Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
 
     /// <summary>What a crash right after the intent write leaves: the object with our finalizer and status.createPending.</summary>
-    protected async Task<ObjectBucket> RecordIntentAsync(string name, DateTimeOffset at)
+    protected Task<ObjectBucket> RecordIntentAsync(string name, DateTimeOffset at) => RecordIntentAsync(Bucket(name), at);
+
+    /// <inheritdoc cref="RecordIntentAsync(string, DateTimeOffset)"/>
+    protected async Task<ObjectBucket> RecordIntentAsync(ObjectBucket bucket, DateTimeOffset at)
     {
-        var created = await Admin.CreateAsync(Bucket(name));
+        var created = await Admin.CreateAsync(bucket);
         created = await Finalizers.AddAsync(Admin, created, ObjectBucketNames.Finalizer);
         return await Admin.ReplaceStatusAsync(created with { Status = new ObjectBucketStatus { CreatePending = at } });
     }
