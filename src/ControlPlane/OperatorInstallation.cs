@@ -28,7 +28,9 @@ public static class OperatorInstallation
         }
 
         var files = ManifestInstaller.FilesIn(YamlManifests.RepositoryPath("config", "rbac"));
-        await ManifestInstaller.CreateAsync(plane, files.SelectMany(YamlManifests.Load), cancellationToken);
+        // Namespaces first, as kubectl and kustomize order them: the namespaced objects of files named before it need it.
+        var documents = files.SelectMany(YamlManifests.Load).OrderBy(d => d["kind"]?.GetValue<string>() == "Namespace" ? 0 : 1);
+        await ManifestInstaller.CreateAsync(plane, documents, cancellationToken);
         var token = await WaitForTokenAsync(plane, cancellationToken);
         return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
     }

@@ -89,9 +89,16 @@ public static partial class PrometheusText
         }
     }
 
-    /// <summary>The value of the one sample of <paramref name="name"/> whose labels include <paramref name="labels"/>, or null.</summary>
-    public static double? Value(IEnumerable<Sample> samples, string name, params (string Key, string Value)[] labels) =>
-        samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Key, out var v) && v == l.Value)).Select(s => (double?)s.Value).Sum();
+    /// <summary>
+    /// The sum of the samples of <paramref name="name"/> whose labels include <paramref name="labels"/> (so a counter
+    /// split by a label nobody asked about reads as its total), or null when none matches: a missing series is not
+    /// a zero, and a test that checks one must fail when it is gone.
+    /// </summary>
+    public static double? Value(IEnumerable<Sample> samples, string name, params (string Key, string Value)[] labels)
+    {
+        var matching = samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Key, out var v) && v == l.Value)).ToList();
+        return matching.Count == 0 ? null : matching.Sum(s => s.Value);
+    }
 
     private static string Family(string sample, Dictionary<string, string> types)
     {

@@ -20,9 +20,12 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
         // The bucket was never created, so region is still free to change.
         await PatchSpecAsync("fast", """{"region":"NYC"}""");
 
-        await WaitForReadyAsync("fast", ReadyReasons.Available);
-        Assert.Equal("NYC", Simulator.State.Buckets.Single().Region);
-        Assert.NotNull(created);
+        // What the operator wrote, read back from the API server: the same object, now recording the NYC bucket.
+        var recovered = await WaitForReadyAsync("fast", ReadyReasons.Available);
+        var bucket = Simulator.State.Buckets.Single();
+        Assert.Equal("NYC", bucket.Region);
+        Assert.Equal(created.Metadata.Uid, recovered.Metadata.Uid);
+        Assert.Equal((bucket.Id, "NYC", Entities.StorageClasses.HighPerformance), (recovered.Status!.BucketId, recovered.Status.Region, recovered.Status.StorageClass));
     }
 
     [Fact]

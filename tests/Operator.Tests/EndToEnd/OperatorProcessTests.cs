@@ -45,7 +45,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var idleRss = first.ResidentBytes();
-        var idleHeap = PrometheusText.Value(PrometheusText.Parse(await first.ScrapeAsync()), "dotnet_gc_heap_size_bytes") ?? 0;
+        var idleHeap = Assert.NotNull(PrometheusText.Value(PrometheusText.Parse(await first.ScrapeAsync()), "dotnet_gc_heap_size_bytes"));
 
         var second = await StartProcessAsync(leaderElect: true);
         await WaitUntilReadyAsync(second);

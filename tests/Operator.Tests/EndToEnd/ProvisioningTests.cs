@@ -59,17 +59,29 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
         await Admin.CreateAsync(Bucket("steady"));
         var ready = await WaitForReadyAsync("steady", ReadyReasons.Available);
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var before = await KubernetesStateAsync();
         var writesBefore = Simulator.Requests.Entries.Count(e => e.Method != "GET");
-        var version = (await Admin.GetAsync<ObjectBucket>("steady", Namespace))!.Metadata.ResourceVersion;
+        var callsBefore = LatitudeCalls();
 
+        // A restart (a full reconcile from a fresh list), then resyncs often enough to go through several.
+        ResyncPeriod = TimeSpan.FromSeconds(2);
         await StopOperatorAsync();
         await StartOperatorAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Each resync's first reconcile lists the project's buckets, and the list is reused for 0.8 periods, so
+        // three lists after the restart are at least two resyncs that reconciled the object (the drift check).
+        await Eventually.TrueAsync(
+            () => Task.FromResult(Simulator.Requests.Entries.Skip(callsBefore).Count(e => e.Method == "GET" && e.Path == "/storage/buckets") >= 3),
+            "three drift checks of the bucket after the restart");
+        // The reconcile that made the last list may still be running; one logged from now on ended after it.
+        var reconciled = Reconciles("steady");
+        await Eventually.TrueAsync(() => Task.FromResult(Reconciles("steady") > reconciled), "a reconcile of steady ends after the last drift check");
 
-        Assert.Equal(version, (await Admin.GetAsync<ObjectBucket>("steady", Namespace))!.Metadata.ResourceVersion);
+        Assert.Equal(before, await KubernetesStateAsync());
         Assert.Equal(writesBefore, Simulator.Requests.Entries.Count(e => e.Method != "GET"));
         Assert.Equal(ready.Status!.BucketId, Simulator.State.Buckets.Single().Id);
     }
+
+    private int Reconciles(string name) => ReconcileCounts.PerObject(Logs.Messages, Namespace).GetValueOrDefault(name);
 
     /// <summary>A sample's token Secret holds a placeholder; the simulator knows its own token only.</summary>
     private Secret WithSimulatorToken(Secret secret, SecretKeyReference? reference)

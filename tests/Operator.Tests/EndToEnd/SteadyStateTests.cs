@@ -1,5 +1,4 @@
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
 using Xunit.Abstractions;
@@ -32,12 +31,12 @@ public sealed class SteadyStateTests(ControlPlaneFixture fixture, ITestOutputHel
         var toReady = DateTime.UtcNow - applied;
         var creation = Simulator.Requests.Entries.ToList();
         await Task.Delay(Resync);
-        var before = await SnapshotAsync();
+        var before = await KubernetesStateAsync();
         var calls = Simulator.Requests.Entries.Count;
 
         await Task.Delay(Resync * 3.5);
 
-        var after = await SnapshotAsync();
+        var after = await KubernetesStateAsync();
         var steady = Simulator.Requests.Entries.Skip(calls).ToList();
         Assert.Equal(before, after);
         Assert.DoesNotContain(steady, e => e.Method != "GET");
@@ -49,14 +48,5 @@ public sealed class SteadyStateTests(ControlPlaneFixture fixture, ITestOutputHel
         Assert.Equal(lists + keyLists, steady.Count);
         output.WriteLine($"{Objects} objects: apply → all Available {toReady.TotalSeconds:0.0} s; creation used {creation.Count(e => e.Method == "GET")} Latitude reads and {creation.Count(e => e.Method != "GET")} writes; " +
             $"steady state over 3.5 resyncs: {steady.Count} Latitude calls ({lists} bucket lists, {keyLists} key lists), 0 writes, 0 Kubernetes writes");
-    }
-
-    /// <summary>resourceVersions of every ObjectBucket and Secret, and every Event's count: any Kubernetes write changes one.</summary>
-    private async Task<string> SnapshotAsync()
-    {
-        var buckets = (await Admin.ListAsync<ObjectBucket>(Namespace)).Items.Select(b => $"{b.Metadata.Name}@{b.Metadata.ResourceVersion}");
-        var secrets = (await Admin.ListAsync<Secret>(Namespace)).Items.Select(s => $"{s.Metadata.Name}@{s.Metadata.ResourceVersion}");
-        var events = (await Admin.ListAsync<Event>(Namespace)).Items.Select(e => $"{e.Metadata.Name}x{e.Count}");
-        return string.Join(',', buckets.Concat(secrets).Concat(events).Order());
     }
 }

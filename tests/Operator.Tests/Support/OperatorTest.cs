@@ -224,6 +224,15 @@ public abstract class OperatorTest : IAsyncLifetime
 
     protected int LatitudeCalls() => Simulator.Requests.Entries.Count;
 
+    /// <summary>resourceVersions of every ObjectBucket and Secret of the namespace, and every Event's count: any Kubernetes write changes one.</summary>
+    protected async Task<string> KubernetesStateAsync()
+    {
+        var buckets = (await Admin.ListAsync<ObjectBucket>(Namespace)).Items.Select(b => $"{b.Metadata.Name}@{b.Metadata.ResourceVersion}");
+        var secrets = (await Admin.ListAsync<Secret>(Namespace)).Items.Select(s => $"{s.Metadata.Name}@{s.Metadata.ResourceVersion}");
+        var events = (await Admin.ListAsync<Event>(Namespace)).Items.Select(e => $"{e.Metadata.Name}x{e.Count}");
+        return string.Join(',', buckets.Concat(secrets).Concat(events).Order());
+    }
+
     /// <summary>Every token the simulator accepts and every secret key it handed out in this test.</summary>
     protected IReadOnlyList<string> Secrets() => [.. Simulator.State.Seed.Tokens.Select(t => t.Value), .. Simulator.State.IssuedSecrets];
 

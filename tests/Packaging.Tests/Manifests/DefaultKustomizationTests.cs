@@ -1,37 +1,19 @@
 using System.Text.Json.Nodes;
 using BucketOperator.ControlPlane;
-using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
-using BucketOperator.Packaging.Tests.Support;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Packaging.Tests.Manifests;
 
 /// <summary>
-/// config/default as a user installs it (<c>kubectl apply -k config/default</c>): rendered by kubectl's kustomize, then
-/// a server-side dry run of every object on the real API server, whose answer (the objects as it would store them)
-/// is what the assertions read.
+/// config/default as a user installs it (<c>kubectl apply -k config/default</c>), dry-run on the real API server; the
+/// assertions read the server's answer.
 /// </summary>
 [Collection(ControlPlaneFixture.Collection)]
 public sealed class DefaultKustomizationTests(ControlPlaneFixture fixture) : IAsyncLifetime
 {
-    private IReadOnlyList<JsonObject> _rendered = [];
-    private IReadOnlyList<JsonObject> _accepted = [];
+    private ServerDryRun _dryRun = null!;
 
-    public async Task InitializeAsync()
-    {
-        var rendered = (await Kubectl.RunAsync(["kustomize", "config/default"])).EnsureSuccess("rendering config/default");
-        _rendered = YamlManifests.Read(new StringReader(rendered.Output));
-        await EnsureNamespaceAsync(OperatorInstallation.Namespace);
-        // Client-side apply: a 1.20 server refuses the CRD's CEL rules in a server-side apply patch, and drops them
-        // from a plain write (newer servers keep them). --validate=false: 1.20 publishes no schema for them either.
-        var dryRun = (await Kubectl.RunAsync(
-            ["--kubeconfig", fixture.Plane.KubeconfigPath, "apply", "--dry-run=server", "--validate=false", "-o", "json", "-f", "-"],
-            rendered.Output)).EnsureSuccess("the server-side dry run of config/default");
-        var answer = JsonNode.Parse(dryRun.Output)!.AsObject();
-        _accepted = answer["kind"]!.GetValue<string>() == "List" ? [.. answer["items"]!.AsArray().Select(i => i!.AsObject())] : [answer];
-    }
+    public async Task InitializeAsync() => _dryRun = await ServerDryRun.RunAsync(fixture.Plane, "config/default", OperatorInstallation.Namespace);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -40,9 +22,9 @@ public sealed class DefaultKustomizationTests(ControlPlaneFixture fixture) : IAs
     {
         Assert.Equal(
             ["ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Deployment", "Namespace", "Role", "RoleBinding", "ServiceAccount"],
-            _rendered.Select(d => d["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
-        Assert.Equal(_rendered.Select(ObjectIdentity.Of).OrderBy(o => o.ToString(), StringComparer.Ordinal), _accepted.Select(ObjectIdentity.Of).OrderBy(o => o.ToString(), StringComparer.Ordinal));
-        Assert.All(_rendered.Select(ObjectIdentity.Of).Where(o => o.Namespace.Length > 0), o => Assert.Equal(OperatorInstallation.Namespace, o.Namespace));
+            _dryRun.RenderedKinds);
+        _dryRun.AssertEveryObjectAccepted();
+        Assert.All(_dryRun.Rendered.Select(ObjectIdentity.Of).Where(o => o.Namespace.Length > 0), o => Assert.Equal(OperatorInstallation.Namespace, o.Namespace));
     }
 
     [Fact]
@@ -100,10 +82,10 @@ public sealed class DefaultKustomizationTests(ControlPlaneFixture fixture) : IAs
         var item = secret["items"]!.AsArray().Single()!;
         Assert.Equal("token", item["key"]!.GetValue<string>());
         Assert.Equal(tokenFile, $"{mount["mountPath"]!.GetValue<string>()}/{item["path"]!.GetValue<string>()}");
-        Assert.DoesNotContain(_rendered, d => d["kind"]!.GetValue<string>() == "Secret");
+        Assert.DoesNotContain(_dryRun.Rendered, d => d["kind"]!.GetValue<string>() == "Secret");
     }
 
-    private JsonNode Accepted(string kind) => _accepted.Single(d => d["kind"]!.GetValue<string>() == kind);
+    private JsonNode Accepted(string kind) => _dryRun.Single(kind);
 
     private static IEnumerable<string> Strings(JsonNode? array) => array?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
 
@@ -113,18 +95,5 @@ public sealed class DefaultKustomizationTests(ControlPlaneFixture fixture) : IAs
         var get = probe["httpGet"]!;
         var port = get["port"]!;
         return (get["path"]!.GetValue<string>(), port.GetValueKind() == System.Text.Json.JsonValueKind.String ? ports[port.GetValue<string>()] : port.GetValue<int>());
-    }
-
-    private async Task EnsureNamespaceAsync(string name)
-    {
-        using var admin = fixture.Plane.CreateClient();
-        try
-        {
-            await admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
-        }
-        catch (KubernetesApiException e) when (e.IsAlreadyExists)
-        {
-            // Another test of this control plane made it.
-        }
     }
 }
