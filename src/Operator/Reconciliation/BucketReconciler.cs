@@ -88,28 +88,36 @@ internal sealed class BucketReconciler(
         }
 
         pacer.Reset(bucket.Metadata.Uid);
+        var token = BucketFinalizer.NeedsProvider(bucket, desired) || bucket.Spec.CredentialsSecretRef is not null ? await tokens.ResolveAsync(bucket, cancellationToken) : null;
+        var result = await FinalizeWithAsync(bucket, desired, token, cancellationToken);
+        if (result == ReconcileResult.Done && token?.Source is { } tokenSecret)
+        {
+            // This object no longer needs its team token: the token-in-use finalizer may go, so a namespace can finish.
+            await tokenGuard.SyncAsync(bucket, tokenSecret, finalized: true, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<ReconcileResult> FinalizeWithAsync(ObjectBucket bucket, DesiredBucket desired, ResolvedToken? token, CancellationToken cancellationToken)
+    {
         if (!BucketFinalizer.NeedsProvider(bucket, desired))
         {
             return await finalizer.ReleaseAsync(bucket, keysLeft: null, cancellationToken);
         }
 
-        var token = await tokens.ResolveAsync(bucket, cancellationToken);
-        if (token.Token is null)
+        // Resolved by the caller whenever the provider is needed.
+        var resolved = token!;
+        if (resolved.Token is null)
         {
             // Retain keeps the bucket either way: a lost token must not hold the object (or its namespace) forever.
             return desired.DeletionPolicy == DeletionPolicies.Delete
-                ? await FailAsync(bucket, token, ReadyState.Failed(ReadyReasons.CredentialsMissing, token.Problem!), cancellationToken)
-                : await finalizer.ReleaseAsync(bucket, token.Problem, cancellationToken);
+                ? await FailAsync(bucket, resolved, ReadyState.Failed(ReadyReasons.CredentialsMissing, resolved.Problem!), cancellationToken)
+                : await finalizer.ReleaseAsync(bucket, resolved.Problem, cancellationToken);
         }
 
-        var context = new ReconcileContext(bucket, desired, token, latitude.ForToken(token.Token));
-        var result = await GuardAsync(context, () => finalizer.DeleteAsync(context, cancellationToken), cancellationToken);
-        if (token.Source is { } tokenSecret && !Finalizers.Contains(context.Bucket, ObjectBucketNames.Finalizer))
-        {
-            await tokenGuard.SyncAsync(bucket, tokenSecret, finalized: true, cancellationToken);
-        }
-
-        return result;
+        var context = new ReconcileContext(bucket, desired, resolved, latitude.ForToken(resolved.Token));
+        return await GuardAsync(context, () => finalizer.DeleteAsync(context, cancellationToken), cancellationToken);
     }
 
     /// <summary>Runs a step against Latitude: its failures become Ready states; an exhausted token budget a plain requeue (nothing was sent).</summary>

@@ -135,9 +135,9 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
         {
             await WriteSecretAsync(context, details, created.Credentials.AccessKeyId, created.Credentials.SecretAccessKey, cancellationToken);
         }
-        catch (KubernetesApiException e) when (e.IsConflict || e.IsAlreadyExists)
+        catch (KubernetesApiException)
         {
-            // Our view of the Secret was stale: the new key reached no Secret, so it goes; the next pass looks again.
+            // The new key reached no Secret (a stale view of it, a namespace being deleted, …), so it goes; the next pass looks again.
             await BucketKeys.RevokeAsync(context, [created.Key], CancellationToken.None);
             throw;
         }
