@@ -131,6 +131,10 @@ internal sealed class BucketReconciler(
         {
             return await FailAsync(context.Bucket, context.Resolved, ProviderErrors.ToReadyState(e), cancellationToken, e.RetryAfter);
         }
+        catch (SecretNotWrittenException e)
+        {
+            return await FailAsync(context.Bucket, context.Resolved, ReadyState.Progressing(ReadyReasons.Provisioning, e.Message), cancellationToken);
+        }
         catch (RateBudgetExhaustedException e)
         {
             // Waiting here would hold a worker that objects of other tokens need (SPEC "Quota is shared fairly").

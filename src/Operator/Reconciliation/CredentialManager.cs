@@ -135,11 +135,11 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
         {
             await WriteSecretAsync(context, details, created.Credentials.AccessKeyId, created.Credentials.SecretAccessKey, cancellationToken);
         }
-        catch (KubernetesApiException)
+        catch (KubernetesApiException e)
         {
-            // The new key reached no Secret (a stale view of it, a namespace being deleted, …), so it goes; the next pass looks again.
+            // The new key reached no Secret, so it goes; the next pass looks again, paced.
             await BucketKeys.RevokeAsync(context, [created.Key], CancellationToken.None);
-            throw;
+            throw new SecretNotWrittenException(context.Desired.SecretName, e);
         }
 
         context.Bucket = await status.WriteAsync(

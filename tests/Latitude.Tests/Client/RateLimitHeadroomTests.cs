@@ -1,3 +1,4 @@
+using BucketOperator.Latitude.RateLimiting;
 using System.Net;
 using BucketOperator.TestSupport;
 
@@ -10,7 +11,7 @@ namespace BucketOperator.Latitude.Tests.Client;
 public sealed class RateLimitHeadroomTests
 {
     [Fact]
-    public async Task Writes_DefaultOptions_OverTheLimitWaitForTheWindowWithItsMargin()
+    public async Task Writes_DefaultOptions_OverTheLimitAreHandedBackForTheWindowWithItsMargin()
     {
         var clock = new TestClock(new FakeTimeProvider());
         var options = new LatitudeClientOptions { BaseAddress = new Uri("https://api.test") };
@@ -26,10 +27,10 @@ public sealed class RateLimitHeadroomTests
             await client.DeleteBucketAsync("bkt_" + i);
         }
 
-        var next = client.DeleteBucketAsync("bkt_over");
+        // Not waited out inside the call (it would hold a reconcile worker): the caller learns when to come back.
+        var refused = await Assert.ThrowsAsync<RateBudgetExhaustedException>(() => client.DeleteBucketAsync("bkt_over"));
 
-        Assert.False(next.IsCompleted);
-        Assert.Equal(TimeSpan.FromSeconds(61), clock.Armed[^1]);
+        Assert.Equal(TimeSpan.FromSeconds(61), refused.RetryAfter);
         Assert.Equal(options.WritesPerMinute, stub.Requests.Count);
     }
 }

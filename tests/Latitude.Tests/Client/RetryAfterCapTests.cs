@@ -1,3 +1,4 @@
+using BucketOperator.Latitude.RateLimiting;
 using System.Net;
 using BucketOperator.Latitude.Errors;
 using BucketOperator.Latitude.Models;
@@ -34,13 +35,11 @@ public sealed class RetryAfterCapTests
         var client = Client(stub, time, options: Clients.FastOptions(new Uri("https://api.test")) with { MaxRetryAfter = TimeSpan.FromMinutes(2) });
         await Assert.ThrowsAsync<LatitudeApiException>(() => client.CreateBucketAsync(BucketRequest()));
 
-        var next = client.CreateBucketAsync(BucketRequest());
-        Assert.False(next.IsCompleted);
-        await time.WaitForTimersAsync();
+        var paused = await Assert.ThrowsAsync<RateBudgetExhaustedException>(() => client.CreateBucketAsync(BucketRequest()));
+        Assert.Equal(TimeSpan.FromMinutes(2), paused.RetryAfter);
         time.Advance(TimeSpan.FromMinutes(2));
 
-        // A real-time guard against a hang only: the fake clock has already passed the cap.
-        var bucket = await next.WaitAsync(TimeSpan.FromSeconds(10));
+        var bucket = await client.CreateBucketAsync(BucketRequest());
         Assert.Equal("bkt_6VE1Wd37dXnZJ", bucket.Id);
     }
 

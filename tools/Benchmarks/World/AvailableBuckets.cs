@@ -42,8 +42,9 @@ internal sealed class AvailableBuckets(IKubernetesClient client, ILatitudeClient
             },
             cancellationToken);
         var details = new ConnectionDetails(bucket.Id, bucket.BucketName, new Uri(bucket.Endpoint!), bucket.Region ?? Region);
-        var accessKeyId = "LTBENCH" + SimulatorState.RandomText("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13);
-        var secretAccessKey = SimulatorState.RandomText("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 40);
+        // A real key, as the operator names it: a made-up one would look revoked to the resync's key-list check.
+        var key = await latitude.CreateAccessKeyAsync(CreateAccessKeyRequest.ForBucket(SimulatorSeed.Project, bucket, $"lob-{created.Metadata.Uid}-bench", details.Site), cancellationToken);
+        var (accessKeyId, secretAccessKey) = (key.Credentials.AccessKeyId, key.Credentials.SecretAccessKey);
         var available = await _status.WriteAsync(
             created,
             ReadyState.BucketReady(bucket.BucketName, name),
@@ -60,7 +61,7 @@ internal sealed class AvailableBuckets(IKubernetesClient client, ILatitudeClient
                 SecretName = name,
                 CreatedAt = bucket.CreatedAt,
                 AccessKeyId = accessKeyId,
-                AccessKeyUsername = "lob-" + created.Metadata.Uid,
+                AccessKeyUsername = key.Key.Username,
             },
             cancellationToken);
         await client.CreateAsync(ConnectionSecret.Build(available, name, details, accessKeyId, secretAccessKey), cancellationToken);
