@@ -2,6 +2,7 @@
 # (idempotent, fast when already there) and exports CONTROL_PLANE_BIN:
 #   - etcd + kube-apiserver/kube-controller-manager v1.20.2 (hack/install-control-plane.sh; ~10 min the first time)
 #   - node, npm and s3rver, the S3 server behind the Latitude simulator (hack/s3)
+#   - @bufbuild/cel, which evaluates the CRD's CEL rules in the tests (hack/cel)
 #   - lua5.1 and lua-dkjson, to run the Argo CD health check (config/argocd) in the tests
 #   - kubectl (Debian's kubernetes-client when none is on the PATH), to render config/default in the tests
 #   - buildah, podman and runc, which build and run the container image (hack/image.sh)
@@ -36,3 +37,4 @@ export CONTROL_PLANE_BIN
 echo "[prerequisites] control plane: $("$CONTROL_PLANE_BIN/kube-apiserver" --version), $(etcd --version | head -1)"
 
 [ -d hack/s3/node_modules/s3rver ] || (cd hack/s3 && npm ci --no-audit --no-fund --loglevel=error)
+[ -d hack/cel/node_modules/@bufbuild/cel ] || (cd hack/cel && npm ci --no-audit --no-fund --loglevel=error)
