@@ -6,9 +6,10 @@ namespace BucketOperator.Entities.Tests.Cel;
 /// <summary>
 /// One <c>x-kubernetes-validations</c> rule of the committed CRD and the schema node it sits on
 /// (<see cref="Path"/>: <c>""</c> for the object itself, <c>spec.objectLock</c> for that property), so
-/// <c>self</c> is the value at that path.
+/// <c>self</c> is the value at that path. <see cref="PresentWithParent"/>: the node has a default or its parent
+/// requires it, so it cannot be added or removed on its own.
 /// </summary>
-internal sealed record CrdRule(string Path, string Rule, string Message)
+internal sealed record CrdRule(string Path, string Rule, string Message, bool PresentWithParent)
 {
     /// <summary>Every rule in config/crd, read from the YAML so that a new rule is tested without editing the tests.</summary>
     public static IReadOnlyList<CrdRule> All { get; } = Load();
@@ -38,22 +39,24 @@ internal sealed record CrdRule(string Path, string Rule, string Message)
         var rules = new List<CrdRule>();
         foreach (var version in crd["spec"]!["versions"]!.AsArray())
         {
-            Collect(version!["schema"]!["openAPIV3Schema"]!.AsObject(), "", rules);
+            Collect(version!["schema"]!["openAPIV3Schema"]!.AsObject(), "", true, rules);
         }
 
         return rules;
     }
 
-    private static void Collect(JsonObject schema, string path, List<CrdRule> rules)
+    private static void Collect(JsonObject schema, string path, bool presentWithParent, List<CrdRule> rules)
     {
         foreach (var rule in schema["x-kubernetes-validations"]?.AsArray() ?? [])
         {
-            rules.Add(new CrdRule(path, rule!["rule"]!.GetValue<string>(), rule["message"]!.GetValue<string>()));
+            rules.Add(new CrdRule(path, rule!["rule"]!.GetValue<string>(), rule["message"]!.GetValue<string>(), presentWithParent));
         }
 
+        var required = schema["required"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet() ?? [];
         foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
         {
-            Collect(property!.AsObject(), path.Length == 0 ? name : $"{path}.{name}", rules);
+            var present = required.Contains(name) || property!["default"] is not null;
+            Collect(property!.AsObject(), path.Length == 0 ? name : $"{path}.{name}", present, rules);
         }
 
         // self under items or additionalProperties is one element of a list or map, which SelfIn cannot address:

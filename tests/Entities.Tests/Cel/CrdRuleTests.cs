@@ -49,6 +49,27 @@ public sealed class CrdRuleTests
         Assert.Equal(immutable, CrdRuleCases.ImmutableFields.Keys.Select(f => $"spec.{f}").Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A property's <c>self == oldSelf</c> does not run when the old or the new object lacks the property, so an
+    /// optional immutable property needs a rule on its parent comparing has() before and after.
+    /// </summary>
+    [Fact]
+    public void OptionalImmutableFields_HaveAPresenceRuleOnTheirParent()
+    {
+        var unguarded = CrdRule.All
+            .Where(r => r.Rule == "self == oldSelf" && !r.PresentWithParent)
+            .Where(r =>
+            {
+                var parent = r.Path[..Math.Max(r.Path.LastIndexOf('.'), 0)];
+                var name = r.Path[(r.Path.LastIndexOf('.') + 1)..];
+                return !CrdRule.All.Any(p => p.Path == parent && p.Rule.Contains($"has(self.{name})", StringComparison.Ordinal)
+                    && p.Rule.Contains($"has(oldSelf.{name})", StringComparison.Ordinal));
+            })
+            .ToList();
+
+        Assert.True(unguarded.Count == 0, $"can be added or removed after creation: {string.Join(", ", unguarded.Select(r => r.Path))}");
+    }
+
     private static void AssertOutcome(CaseName name)
     {
         var (named, outcome) = Outcomes.Value[name.Value];
