@@ -170,6 +170,12 @@ public sealed class LatitudeClient(
                     throw;
                 }
 
+                if (e.Kind == LatitudeErrorKind.RateLimited)
+                {
+                    // The paused budget is the wait: the next try waits it out or is handed back to the caller.
+                    continue;
+                }
+
                 var delay = Backoff(attempt);
                 Log.Retrying(logger, method.Method, path, attempt, maxAttempts, (long)delay.TotalMilliseconds, e.Message);
                 await Task.Delay(delay, time, cancellationToken);
