@@ -56,6 +56,9 @@ public sealed record OperatorOptions
     /// </summary>
     public TimeSpan ProviderRetry { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Longest wait after transient Latitude failures in a row (default 5 min). Not a flag; tests that scale the API's minute scale it too.</summary>
+    public TimeSpan MaxProviderRetry { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>"json" (default) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 

@@ -67,6 +67,7 @@ public sealed class BucketOperatorRuntime
             ResyncPeriod = options.ResyncPeriod,
             TerminalRetry = options.TerminalRetry,
             ProviderRetry = options.ProviderRetry,
+            MaxProviderRetry = options.MaxProviderRetry,
             Namespaces = options.WatchNamespaces.ToHashSet(),
         };
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);

@@ -105,7 +105,8 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
     /// <summary>
     /// A key we issued that the project's key list (one shared list per resync) no longer shows, and that S3 refuses:
     /// revoked out of band. The list alone is not enough: keys issued after it was read are missing from it, and a live
-    /// high_performance key can be missing too (object-storage.md §5.2).
+    /// high_performance key can be missing too (object-storage.md §5.2). The same list shows keys of this object
+    /// that a replacement could not revoke (a failed DELETE, a crash): they are revoked now.
     /// </summary>
     private async Task<bool> IsRevokedAsync(ReconcileContext context, ConnectionDetails details, string id, string key, CancellationToken cancellationToken)
     {
@@ -114,18 +115,30 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             return false;
         }
 
-        var listed = await keyInventory.ListAsync(context.Latitude, context.Token, context.Project, cancellationToken);
-        if (listed.Any(k => k.AccessKeyId == id))
+        // Before the object is first shown Available the list is read afresh: the shared one may predate a key whose
+        // create was answered too late (a stray to revoke now, not a resync later).
+        var ready = Conditions.Find(context.Bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition);
+        var listed = ready is { Status: "True" } && ready.ObservedGeneration == context.Bucket.Metadata.Generation
+            ? await keyInventory.ListAsync(context.Latitude, context.Token, context.Project, cancellationToken)
+            : await context.Latitude.ListAccessKeysAsync(context.Project, cancellationToken);
+        await RevokeStraysAsync(context, listed.Where(k => BucketKeys.IsOurs(context, k) && k.AccessKeyId != id).ToList(), id, cancellationToken);
+        return !listed.Any(k => k.AccessKeyId == id) && await S3Access.VerifyAsync(details, id, key, cancellationToken) is not null;
+    }
+
+    /// <summary>Only when the live Secret holds <paramref name="current"/>: a stale cached view must never make the key in use look like a stray.</summary>
+    private async Task RevokeStraysAsync(ReconcileContext context, List<AccessKey> strays, string current, CancellationToken cancellationToken)
+    {
+        if (strays.Count == 0)
         {
-            return false;
+            return;
         }
 
-        if (await S3Access.VerifyAsync(details, id, key, cancellationToken) is null)
+        var live = await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+        if (ConnectionSecret.Credentials(live) is var (liveId, _) && liveId == current)
         {
-            return false;
+            await BucketKeys.RevokeAsync(context, strays, cancellationToken);
+            keyInventory.Invalidate(context.Token, context.Project);
         }
-
-        return true;
     }
 
     private async Task ReplaceKeyAsync(ReconcileContext context, ConnectionDetails details, string reason, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ internal sealed record ReconcilerOptions
     /// <summary>First wait after a transient Latitude failure (default 5 s), doubling to 5 min.</summary>
     public TimeSpan ProviderRetry { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Longest wait after transient failures in a row (default 5 min).</summary>
+    public TimeSpan MaxProviderRetry { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Namespaces this operator serves (empty: all): other namespaces' ObjectBuckets are no one's holders here.</summary>
     public IReadOnlySet<string> Namespaces { get; init; } = new HashSet<string>();
 }

@@ -8,12 +8,11 @@ namespace BucketOperator.Operator.Reconciliation;
 /// How soon an object that failed may try again (SPEC "Quota is shared fairly"). A transient Latitude failure waits
 /// <see cref="ReconcilerOptions.ProviderRetry"/> (5 s), doubling with jitter up to 5 min and never less than the API's
 /// retry-after; a terminal one waits <see cref="ReconcilerOptions.TerminalRetry"/> (5 min), doubling up to twelve
-/// times that. Resyncs and unrelated events do not shorten the wait: only a new generation, a new adopt annotation or
-/// a new token does. Kept in memory: a restarted operator tries each failed object once at start.
+/// times that. Resyncs and unrelated events do not shorten the wait: only a new generation, a new adopt annotation, a
+/// new token, or progress recorded in status does. Kept in memory: a restarted operator tries each failed object once at start.
 /// </summary>
 internal sealed class RetryPacer(ReconcilerOptions options, TimeProvider time)
 {
-    private static readonly TimeSpan MaxProviderWait = TimeSpan.FromMinutes(5);
     private const int MaxTerminalFactor = 12;
 
     private readonly ConcurrentDictionary<string, Attempt> _attempts = new();
@@ -52,16 +51,20 @@ internal sealed class RetryPacer(ReconcilerOptions options, TimeProvider time)
 
     private TimeSpan Delay(bool terminal, int failures)
     {
-        var (first, max) = terminal ? (options.TerminalRetry, options.TerminalRetry * MaxTerminalFactor) : (options.ProviderRetry, MaxProviderWait);
+        var (first, max) = terminal ? (options.TerminalRetry, options.TerminalRetry * MaxTerminalFactor) : (options.ProviderRetry, options.MaxProviderRetry);
         var doubled = first * Math.Pow(2, Math.Min(failures - 1, 20));
         var capped = doubled < max ? doubled : max;
         // Up to a quarter longer, so objects that failed together do not come back together.
         return capped * (1 + (Random.Shared.NextDouble() / 4));
     }
 
-    /// <summary>What a user changes to ask for a new try at once: the spec, the adopt annotation, the token.</summary>
+    /// <summary>
+    /// What a user changes to ask for a new try at once (the spec, the adopt annotation, the token), and the milestones
+    /// recorded in status (bucket, key): a failure after progress starts from the first wait again, so a create that
+    /// meets a failure at each of its steps is not paced as if it had never moved.
+    /// </summary>
     private static string Inputs(ObjectBucket bucket, string tokenFingerprint) =>
-        $"{bucket.Metadata.Generation}/{bucket.Metadata.Annotations?.ValueOrDefault(ObjectBucketNames.AdoptAnnotation)}/{tokenFingerprint}";
+        $"{bucket.Metadata.Generation}/{bucket.Metadata.Annotations?.ValueOrDefault(ObjectBucketNames.AdoptAnnotation)}/{tokenFingerprint}/{bucket.Status?.BucketId}/{bucket.Status?.AccessKeyId}";
 
     private sealed record Attempt(string Inputs, int Failures, DateTimeOffset NotBefore);
 }

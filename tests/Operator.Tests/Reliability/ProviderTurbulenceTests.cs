@@ -19,7 +19,7 @@ namespace BucketOperator.Operator.Tests.Reliability;
 /// 60 GETs and 20 writes per window; the client counts the same limits over 7 s (the scaled minute plus the
 /// production margin of 1 s, which absorbs latency jitter and so does not scale). <c>retry_after</c> is 2 s.
 /// </remarks>
-public sealed class ProviderTurbulenceTests(ControlPlaneFixture fixture, ITestOutputHelper output) : ProviderFaultTest(fixture, output)
+public sealed class ProviderTurbulenceTests : ProviderFaultTest
 {
     private const int ReadsPerWindow = 60;
     private const int WritesPerWindow = 20;
@@ -29,6 +29,14 @@ public sealed class ProviderTurbulenceTests(ControlPlaneFixture fixture, ITestOu
 
     private static readonly TimeSpan ApiMinute = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan MaxSpike = TimeSpan.FromSeconds(10);
+
+    public ProviderTurbulenceTests(ControlPlaneFixture fixture, ITestOutputHelper output)
+        : base(fixture, output)
+    {
+        // The API's minute is scaled to 6 s here; the retry pacing (5 s doubling to 5 min) scales with it.
+        ProviderRetry = TimeSpan.FromSeconds(0.5);
+        MaxProviderRetry = TimeSpan.FromSeconds(30);
+    }
 
     protected override SimulatorOptions SimulatorOptions =>
         base.SimulatorOptions with { ReadsPerMinute = ReadsPerWindow, WritesPerMinute = WritesPerWindow, RateLimitWindow = ApiMinute };

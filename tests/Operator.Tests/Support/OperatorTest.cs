@@ -71,6 +71,9 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>First wait after a transient Latitude failure: short, as the rate limits are scaled up; tests of the pacing itself set the product's 5 s.</summary>
     protected TimeSpan ProviderRetry { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Longest wait after transient failures in a row: the product's 5 min, unless a test scales the API's minute.</summary>
+    protected TimeSpan MaxProviderRetry { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How the simulator starts: with real S3, and rate limits scaled up together with <see cref="LatitudeOptions"/>'s.</summary>
     protected virtual SimulatorOptions SimulatorOptions => new() { Shape = Shape, S3 = new S3ServerOptions(), ReadsPerMinute = ReadsPerMinute, WritesPerMinute = WritesPerMinute };
 
@@ -146,6 +149,7 @@ public abstract class OperatorTest : IAsyncLifetime
             ResyncPeriod = ResyncPeriod,
             TerminalRetry = TerminalRetry,
             ProviderRetry = ProviderRetry,
+            MaxProviderRetry = MaxProviderRetry,
         };
         options = Configure(options);
         var latitudeOptions = LatitudeOptions;
