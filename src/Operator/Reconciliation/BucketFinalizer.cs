@@ -71,7 +71,7 @@ internal sealed class BucketFinalizer(IKubernetesClient client, StatusUpdater st
             }
 
             await context.Latitude.DeleteBucketAsync(id, cancellationToken);
-            inventory.Invalidate(context.Token, context.Project);
+            inventory.Invalidate(context.Resolved.Fingerprint, context.Project);
         }
 
         // Keys are issued only after a bucket was recorded; with neither a recorded nor a found bucket there are none.

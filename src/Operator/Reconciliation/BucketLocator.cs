@@ -72,7 +72,7 @@ internal sealed class BucketLocator(ProjectInventory<Bucket> inventory, BucketCl
             : null;
 
     private async Task<Bucket?> FindNamedAsync(ReconcileContext context, CancellationToken cancellationToken) =>
-        (await inventory.ListAsync(context.Latitude, context.Token, context.Project, cancellationToken)).FirstOrDefault(b => b.IsNamed(context.Desired.BucketName));
+        (await inventory.ListAsync(context.Latitude, context.Resolved.Fingerprint, context.Project, cancellationToken)).FirstOrDefault(b => b.IsNamed(context.Desired.BucketName));
 
     private BucketLookup? Held(ReconcileContext context, Bucket bucket) =>
         claims.HolderOf(context.Bucket, context.Desired, bucket.Id) is { } holder

@@ -70,7 +70,7 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
         catch (LatitudeApiException e) when (e.Kind == LatitudeErrorKind.Conflict && pending is not null)
         {
             // Our earlier POST may have committed after the list above looked: the 409 is then our own bucket.
-            inventory.Invalidate(context.Token, context.Project);
+            inventory.Invalidate(context.Resolved.Fingerprint, context.Project);
             var lookup = await locator.FindCreatedAsync(context, pending.Value, cancellationToken);
             var settled = await SettleAsync(context, lookup.Bucket is null && lookup.Refusal is null ? BucketLookup.Refused(ProviderErrors.ToReadyState(e)) : lookup, pending, adopt: false, cancellationToken);
             return settled!.Refusal;
@@ -84,11 +84,11 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
         catch (LatitudeApiException)
         {
             // The bucket may exist now: the next pass's list must be a fresh one, or it would POST again.
-            inventory.Invalidate(context.Token, context.Project);
+            inventory.Invalidate(context.Resolved.Fingerprint, context.Project);
             throw;
         }
 
-        inventory.Invalidate(context.Token, context.Project);
+        inventory.Invalidate(context.Resolved.Fingerprint, context.Project);
         if (created.Credentials is { } keys)
         {
             // The seed API shape shows the secret once, here: it goes to the Secret before anything else can fail.

@@ -68,7 +68,7 @@ internal sealed class BucketReconciler(
 
         if (pacer.Wait(bucket, token.Fingerprint) is { } wait)
         {
-            return ReconcileResult.RequeueAfter(FailsForToken(bucket) && wait > TokenRecheck ? TokenRecheck : wait);
+            return Later(wait, Conditions.Find(bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition)?.Reason);
         }
 
         if (token.Source is { } tokenSecret)
@@ -227,7 +227,7 @@ internal sealed class BucketReconciler(
     private async Task<bool> IsMissingAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
         var recorded = context.Bucket.Status!;
-        var listed = await inventory.ListAsync(context.Latitude, context.Token, recorded.Project ?? context.Project, cancellationToken);
+        var listed = await inventory.ListAsync(context.Latitude, context.Resolved.Fingerprint, recorded.Project ?? context.Project, cancellationToken);
         if (listed.Any(b => b.Id == recorded.BucketId) || await context.Latitude.GetBucketAsync(recorded.BucketId!, cancellationToken) is not null)
         {
             return false;
@@ -283,11 +283,10 @@ internal sealed class BucketReconciler(
     {
         await status.WriteAsync(bucket, state, null, cancellationToken);
         var delay = pacer.Failed(bucket, token.Fingerprint, state, retryAfter);
-        return ReconcileResult.RequeueAfter(IsTokenFailure(state.Reason) && delay > TokenRecheck ? TokenRecheck : delay);
+        return Later(delay, state.Reason);
     }
 
-    private static bool FailsForToken(ObjectBucket bucket) =>
-        IsTokenFailure(Conditions.Find(bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition)?.Reason);
-
-    private static bool IsTokenFailure(string? reason) => reason is ReadyReasons.Unauthorized or ReadyReasons.CredentialsMissing;
+    /// <summary>Comes back after <paramref name="delay"/>, or sooner for a token failure, to see whether the token changed.</summary>
+    private static ReconcileResult Later(TimeSpan delay, string? readyReason) =>
+        ReconcileResult.RequeueAfter(readyReason is ReadyReasons.Unauthorized or ReadyReasons.CredentialsMissing && delay > TokenRecheck ? TokenRecheck : delay);
 }

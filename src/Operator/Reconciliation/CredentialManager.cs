@@ -119,7 +119,7 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
         // create was answered too late (a stray to revoke now, not a resync later).
         var ready = Conditions.Find(context.Bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition);
         var listed = ready is { Status: "True" } && ready.ObservedGeneration == context.Bucket.Metadata.Generation
-            ? await keyInventory.ListAsync(context.Latitude, context.Token, context.Project, cancellationToken)
+            ? await keyInventory.ListAsync(context.Latitude, context.Resolved.Fingerprint, context.Project, cancellationToken)
             : await context.Latitude.ListAccessKeysAsync(context.Project, cancellationToken);
         await RevokeStraysAsync(context, listed.Where(k => BucketKeys.IsOurs(context, k) && k.AccessKeyId != id).ToList(), id, cancellationToken);
         return !listed.Any(k => k.AccessKeyId == id) && await S3Access.VerifyAsync(details, id, key, cancellationToken) is not null;
@@ -137,7 +137,7 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
         if (ConnectionSecret.Credentials(live) is var (liveId, _) && liveId == current)
         {
             await BucketKeys.RevokeAsync(context, strays, cancellationToken);
-            keyInventory.Invalidate(context.Token, context.Project);
+            keyInventory.Invalidate(context.Resolved.Fingerprint, context.Project);
         }
     }
 
@@ -166,7 +166,7 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             reason,
             $"Issued access key {created.Credentials.AccessKeyId} for bucket {details.BucketName} into Secret {context.Desired.SecretName}",
             cancellationToken);
-        keyInventory.Invalidate(context.Token, context.Project);
+        keyInventory.Invalidate(context.Resolved.Fingerprint, context.Project);
         await BucketKeys.RevokeAllButAsync(context, created.Credentials.AccessKeyId, cancellationToken);
     }
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using BucketOperator.Latitude;
 
 namespace BucketOperator.Operator.Reconciliation;
@@ -8,15 +6,16 @@ namespace BucketOperator.Operator.Reconciliation;
 /// <summary>
 /// One list per (token, project) per resync period, shared by every ObjectBucket using that pair (SPEC "Safety
 /// rules": drift checks read buckets with one list call; "Credentials lifecycle": one access-key list per resync),
-/// never a GET per bucket. Callers arriving together wait for the same list call.
+/// never a GET per bucket. Callers arriving together wait for the same list call. Keyed by
+/// <see cref="ResolvedToken.Fingerprint"/>, so no second copy of a token is kept in plain text.
 /// </summary>
 internal sealed class ProjectInventory<T>(TimeProvider time, TimeSpan maxAge, Func<ILatitudeClient, string, CancellationToken, Task<IReadOnlyList<T>>> list)
 {
     private readonly ConcurrentDictionary<(string Token, string Project), Entry> _entries = new();
 
-    public async Task<IReadOnlyList<T>> ListAsync(ILatitudeClient latitude, string token, string project, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> ListAsync(ILatitudeClient latitude, string tokenFingerprint, string project, CancellationToken cancellationToken)
     {
-        var entry = _entries.GetOrAdd((Fingerprint(token), project), _ => new Entry());
+        var entry = _entries.GetOrAdd((tokenFingerprint, project), _ => new Entry());
         await entry.Turn.WaitAsync(cancellationToken);
         try
         {
@@ -35,15 +34,13 @@ internal sealed class ProjectInventory<T>(TimeProvider time, TimeSpan maxAge, Fu
     }
 
     /// <summary>After our own create or delete the list is stale: the next reader lists again.</summary>
-    public void Invalidate(string token, string project)
+    public void Invalidate(string tokenFingerprint, string project)
     {
-        if (_entries.TryGetValue((Fingerprint(token), project), out var entry))
+        if (_entries.TryGetValue((tokenFingerprint, project), out var entry))
         {
             entry.Items = null;
         }
     }
-
-    private static string Fingerprint(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private sealed class Entry
     {

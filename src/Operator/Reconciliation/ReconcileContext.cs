@@ -13,9 +13,6 @@ internal sealed class ReconcileContext(ObjectBucket bucket, DesiredBucket desire
 
     public ResolvedToken Resolved { get; } = token;
 
-    /// <summary>The token itself: inventories are kept per (token, project), because Latitude answers per token.</summary>
-    public string Token => Resolved.Token!;
-
     public ILatitudeClient Latitude { get; } = latitude;
 
     /// <summary>The connection Secret as last read or written; null when it does not exist.</summary>

@@ -8,7 +8,7 @@ namespace BucketOperator.Operator.Reconciliation;
 internal sealed record ResolvedToken(string? Token, string? Problem, Secret? Source)
 {
     /// <summary>Tells tokens apart without keeping a second copy of one in plain text; empty when there is no token.</summary>
-    public string Fingerprint { get; } = Token is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Token)))[..16];
+    public string Fingerprint { get; } = Token is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Token)));
 
     public static ResolvedToken Missing(string problem, Secret? source = null) => new(null, problem, source);
 }
