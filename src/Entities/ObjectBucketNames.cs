@@ -9,6 +9,14 @@ public static class ObjectBucketNames
     /// <summary>On a team token Secret while an ObjectBucket with deletionPolicy Delete uses it: the token outlives its buckets.</summary>
     public const string TokenInUseFinalizer = "storage.latitude.sh/token-in-use";
 
+    /// <summary>
+    /// On a team token Secret while any ObjectBucket uses it (value <see cref="TokenSecretValue"/>): the operator
+    /// watches Secrets by this label only, so a token change requeues its users at once.
+    /// </summary>
+    public const string TokenSecretLabel = "storage.latitude.sh/token-secret";
+
+    public const string TokenSecretValue = "true";
+
     /// <summary>Keep the keys issued for a Retain bucket when its ObjectBucket goes (they are deleted otherwise).</summary>
     public const string RetainCredentialsAnnotation = "storage.latitude.sh/retain-credentials";
 

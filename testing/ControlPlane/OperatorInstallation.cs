@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models.Core;
@@ -14,6 +15,9 @@ public static class OperatorInstallation
     public const string Namespace = "latitude-system";
 
     public const string ServiceAccount = "latitude-bucket-operator";
+
+    /// <summary>A second service account, with no ClusterRole: only config/rbac/namespaced's Roles, where a test binds them.</summary>
+    public const string NamespacedServiceAccount = "latitude-bucket-operator-namespaced";
 
     private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(30);
 
@@ -31,8 +35,40 @@ public static class OperatorInstallation
         // Namespaces first, as kubectl and kustomize order them: the namespaced objects of files named before it need it.
         var documents = files.SelectMany(YamlManifests.Load).OrderBy(d => d["kind"]?.GetValue<string>() == "Namespace" ? 0 : 1);
         await ManifestInstaller.CreateAsync(plane, documents, cancellationToken);
-        var token = await WaitForTokenAsync(plane, cancellationToken);
+        var token = await WaitForTokenAsync(plane, ServiceAccount, cancellationToken);
         return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
+    }
+
+    /// <summary>
+    /// As a WATCH_NAMESPACES install with namespaced Roles only: config/rbac/namespaced's Role and RoleBinding in each of
+    /// <paramref name="namespaces"/>, bound to <see cref="NamespacedServiceAccount"/>, which has no other rights.
+    /// </summary>
+    public static async Task<KubernetesClientConfiguration> InstallNamespacedAsync(LocalControlPlane plane, IReadOnlyList<string> namespaces, CancellationToken cancellationToken = default)
+    {
+        await InstallAsync(plane, cancellationToken);
+        var account = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ServiceAccount",
+            ["metadata"] = new JsonObject { ["name"] = NamespacedServiceAccount, ["namespace"] = Namespace },
+        };
+        var directory = YamlManifests.RepositoryPath("config", "rbac", "namespaced");
+        var grants = namespaces.SelectMany(ns => ManifestInstaller.FilesIn(directory).SelectMany(YamlManifests.Load).Select(document => InNamespace(document, ns)));
+        await ManifestInstaller.CreateAsync(plane, [account, .. grants], cancellationToken);
+        var token = await WaitForTokenAsync(plane, NamespacedServiceAccount, cancellationToken);
+        return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
+    }
+
+    /// <summary>A shipped Role or RoleBinding moved to <paramref name="namespace"/>, a binding's subject made the namespaced account.</summary>
+    private static JsonObject InNamespace(JsonObject document, string @namespace)
+    {
+        document["metadata"]!["namespace"] = @namespace;
+        foreach (var subject in document["subjects"]?.AsArray() ?? [])
+        {
+            subject!["name"] = NamespacedServiceAccount;
+        }
+
+        return document;
     }
 
     /// <summary>
@@ -60,7 +96,7 @@ public static class OperatorInstallation
         """;
 
     /// <summary>kube-controller-manager's token controller gives the service account a token Secret.</summary>
-    private static async Task<string> WaitForTokenAsync(LocalControlPlane plane, CancellationToken cancellationToken)
+    private static async Task<string> WaitForTokenAsync(LocalControlPlane plane, string serviceAccount, CancellationToken cancellationToken)
     {
         using var admin = plane.CreateClient();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,7 +107,7 @@ public static class OperatorInstallation
             {
                 var secrets = await admin.ListAsync<Secret>(Namespace, cancellationToken: timeout.Token);
                 var token = secrets.Items.FirstOrDefault(s => s.Type == "kubernetes.io/service-account-token"
-                    && s.Metadata.Annotations?.TryGetValue("kubernetes.io/service-account.name", out var name) == true && name == ServiceAccount);
+                    && s.Metadata.Annotations?.TryGetValue("kubernetes.io/service-account.name", out var name) == true && name == serviceAccount);
                 if (token?.Data?.TryGetValue("token", out var value) == true)
                 {
                     return Encoding.UTF8.GetString(value);
@@ -82,7 +118,7 @@ public static class OperatorInstallation
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"no token Secret for service account {Namespace}/{ServiceAccount}: is kube-controller-manager's serviceaccount-token controller running?");
+            throw new TimeoutException($"no token Secret for service account {Namespace}/{serviceAccount}: is kube-controller-manager's serviceaccount-token controller running?");
         }
     }
 }

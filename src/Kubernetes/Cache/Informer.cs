@@ -14,6 +14,8 @@ namespace BucketOperator.Kubernetes.Cache;
 /// <item>Deletes missed while the watch history was lost are delivered as tombstones (<c>finalStateUnknown</c>).</item>
 /// <item>Handlers and readers get deep copies, so nothing they do can corrupt the cache.</item>
 /// </list>
+/// With several <see cref="InformerOptions.Namespaces"/>, one reflector per namespace feeds the one cache; it has
+/// synced when every namespace has been listed once.
 /// </summary>
 public sealed class Informer<T> : IDisposable
     where T : IKubernetesObject<T>
@@ -28,9 +30,11 @@ public sealed class Informer<T> : IDisposable
     private readonly List<IResourceEventHandler<T>> _handlers = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly KeyValuePair<string, object?> _resourceTag;
+    private readonly IReadOnlyList<string?> _scopes;
+    private readonly HashSet<string?> _listedScopes = [];
+    private readonly long[] _lastContact;
     private ITimer? _resync;
     private int _started;
-    private long _lastContact;
 
     public Informer(IKubernetesClient client, InformerOptions? options = null, ILogger<Informer<T>>? logger = null, TimeProvider? time = null)
     {
@@ -42,6 +46,8 @@ public sealed class Informer<T> : IDisposable
         _copier = new ObjectCopier<T>(_options.Json);
         _store = new Store<T>(_copier);
         _resourceTag = new("resource", Reflector<T>.ResourceName(T.Resource));
+        _scopes = _options.Scopes;
+        _lastContact = new long[_scopes.Count];
     }
 
     public InformerOptions Options => _options;
@@ -56,10 +62,13 @@ public sealed class Informer<T> : IDisposable
 
     /// <summary>
     /// How long since the server was last heard from: a list, a watch event or bookmark, or a watch the server
-    /// ended in time (counted from the start before the first). A healthy watch keeps this under a couple of
-    /// minutes even when nothing changes; one that cannot reconnect lets it grow.
+    /// ended in time (counted from the start before the first); with several namespaces, the quietest one's. A
+    /// healthy watch keeps this under a couple of minutes even when nothing changes; one that cannot reconnect
+    /// lets it grow.
     /// </summary>
-    public TimeSpan SinceLastContact => _started == 0 ? TimeSpan.Zero : _time.GetElapsedTime(Volatile.Read(ref _lastContact));
+    public TimeSpan SinceLastContact => _started == 0
+        ? TimeSpan.Zero
+        : _lastContact.Select((_, i) => _time.GetElapsedTime(Volatile.Read(ref _lastContact[i]))).Max();
 
     /// <summary>Adds a named index (see <see cref="Indexers"/>); indexes may be added at any time.</summary>
     public void AddIndex(string name, Func<IKubernetesObject, IEnumerable<string>> indexFunc) => _store.AddIndex(name, indexFunc);
@@ -88,7 +97,10 @@ public sealed class Informer<T> : IDisposable
             throw new InvalidOperationException($"The informer of {_resourceTag.Value} is already running.");
         }
 
-        Contact();
+        for (var i = 0; i < _scopes.Count; i++)
+        {
+            Contact(i);
+        }
 
         if (_options.ResyncPeriod > TimeSpan.Zero)
         {
@@ -97,7 +109,8 @@ public sealed class Informer<T> : IDisposable
 
         try
         {
-            await new Reflector<T>(_client, _options, Replace, Apply, Contact, _logger, _time).RunAsync(cancellationToken);
+            await Task.WhenAll(_scopes.Select((scope, i) =>
+                new Reflector<T>(_client, _options, scope, items => Replace(scope, items), Apply, () => Contact(i), _logger, _time).RunAsync(cancellationToken)));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -111,15 +124,18 @@ public sealed class Informer<T> : IDisposable
 
     public void Dispose() => _resync?.Dispose();
 
-    private void Contact() => Volatile.Write(ref _lastContact, _time.GetTimestamp());
+    private void Contact(int scope) => Volatile.Write(ref _lastContact[scope], _time.GetTimestamp());
 
-    /// <summary>A (re)list: the items become the cache; what vanished is delivered as a tombstone delete.</summary>
-    private void Replace(IReadOnlyList<T> items)
+    /// <summary>
+    /// A (re)list of one namespace (or, with a null <paramref name="scope"/>, of the cluster): the items become the
+    /// cache's objects there; what vanished is delivered as a tombstone delete.
+    /// </summary>
+    private void Replace(string? scope, IReadOnlyList<T> items)
     {
         lock (_dispatch)
         {
             var listed = items.Select(i => ObjectKey.Of(i)).ToHashSet();
-            foreach (var gone in _store.Keys().Where(k => !listed.Contains(k)))
+            foreach (var gone in _store.Keys().Where(k => (scope is null || k.Namespace == scope) && !listed.Contains(k)))
             {
                 CacheMetrics.CachedObjects.Add(-1, _resourceTag);
                 Deleted(_store.Remove(gone)!, finalStateUnknown: true);
@@ -130,7 +146,8 @@ public sealed class Informer<T> : IDisposable
                 Upsert(item);
             }
 
-            if (_synced.TrySetResult())
+            _listedScopes.Add(scope);
+            if (_listedScopes.Count == _scopes.Count && _synced.TrySetResult())
             {
                 Log.Synced(_logger, (string)_resourceTag.Value!, _store.Count);
             }

@@ -7,31 +7,32 @@ namespace BucketOperator.Kubernetes.Cache;
 
 /// <summary>
 /// One informer per kind, shared by every controller that reads or watches that kind (controller-runtime's
-/// cache): each kind is listed and watched once, whatever the number of controllers. Informers requested
-/// after <see cref="RunAsync"/> started are started at once.
+/// cache): each kind is listed and watched once, whatever the number of controllers. A second cache of one kind
+/// (e.g. Secrets by another label) is asked for by name. Informers requested after <see cref="RunAsync"/> started
+/// are started at once.
 /// </summary>
 public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Type, (object Informer, Func<CancellationToken, Task> Run, Func<CancellationToken, Task> WaitForSync, Func<TimeSpan> SinceLastContact)> _informers = [];
+    private readonly Dictionary<(Type Kind, string Name), (object Informer, Func<CancellationToken, Task> Run, Func<CancellationToken, Task> WaitForSync, Func<TimeSpan> SinceLastContact)> _informers = [];
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly List<Task> _running = [];
     private CancellationToken? _runToken;
 
     /// <summary>
-    /// The informer of <typeparamref name="T"/>, created with <paramref name="options"/> on first use. Asking again
-    /// with different options is an error: one kind has one cache.
+    /// The informer of <typeparamref name="T"/> (or its cache called <paramref name="name"/>), created with
+    /// <paramref name="options"/> on first use. Asking again with different options is an error: one name, one cache.
     /// </summary>
-    public Informer<T> For<T>(InformerOptions? options = null)
+    public Informer<T> For<T>(InformerOptions? options = null, string name = "")
         where T : IKubernetesObject<T>
     {
         lock (_gate)
         {
-            if (_informers.TryGetValue(typeof(T), out var existing))
+            if (_informers.TryGetValue((typeof(T), name), out var existing))
             {
                 var informer = (Informer<T>)existing.Informer;
-                if (options is not null && options != informer.Options)
+                if (options is not null && !options.SameAs(informer.Options))
                 {
                     throw new InvalidOperationException($"The informer of {T.Resource.Kind} already exists with other options.");
                 }
@@ -40,7 +41,7 @@ public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? lo
             }
 
             var created = new Informer<T>(client, options, _loggerFactory.CreateLogger<Informer<T>>(), _time);
-            _informers[typeof(T)] = (created, created.RunAsync, created.WaitForSyncAsync, () => created.SinceLastContact);
+            _informers[(typeof(T), name)] = (created, created.RunAsync, created.WaitForSyncAsync, () => created.SinceLastContact);
             if (_runToken is { } token)
             {
                 _running.Add(created.RunAsync(token));

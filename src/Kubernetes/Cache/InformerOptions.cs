@@ -6,8 +6,11 @@ namespace BucketOperator.Kubernetes.Cache;
 /// <summary>What an <see cref="Informer{T}"/> caches and how it keeps the cache current.</summary>
 public sealed record InformerOptions
 {
-    /// <summary>Null (the default) caches every namespace.</summary>
-    public string? Namespace { get; init; }
+    /// <summary>
+    /// Empty (the default) caches every namespace with one list+watch. Otherwise one list+watch per namespace feeds
+    /// the one cache, so an operator whose Roles cover only these namespaces needs no cluster-wide permission.
+    /// </summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     /// <summary>Cache only matching objects, e.g. Secrets carrying the operator's label. Objects that stop matching are seen as deleted.</summary>
     public string? LabelSelector { get; init; }
@@ -35,11 +38,23 @@ public sealed record InformerOptions
     /// <summary>The serializer that knows the cached kind (default: the built-in kinds only); also used for deep copies.</summary>
     public JsonSerializerOptions Json { get; init; } = KubernetesJson.Default;
 
+    /// <summary>The namespace of each list+watch: null once for the whole cluster, else each namespace once.</summary>
+    internal IReadOnlyList<string?> Scopes => Namespaces.Count == 0 ? [null] : [.. Namespaces.Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Record equality, with the namespaces compared by content.</summary>
+    internal bool SameAs(InformerOptions other) =>
+        this with { Namespaces = other.Namespaces } == other && Namespaces.SequenceEqual(other.Namespaces);
+
     internal void Validate()
     {
         if (ResyncPeriod != TimeSpan.Zero && ResyncPeriod < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentException($"ResyncPeriod must be zero (off) or at least 1 s, not {ResyncPeriod}.");
+        }
+
+        if (Namespaces.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Namespaces must not contain an empty name.");
         }
 
         if (PageSize < 1)

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace BucketOperator.Kubernetes.Cache;
 
 /// <summary>
-/// Keeps a sink in step with the server, as client-go's reflector: a paged list (whose items replace the
-/// sink's contents), then a watch from the list's resourceVersion that resumes across dropped connections.
-/// When the watch history is gone (410) it relists at once; other failures relist after a jittered backoff
+/// Keeps a sink in step with the server, as client-go's reflector: a paged list (whose items replace what the
+/// sink holds of this reflector's namespace, or of the cluster), then a watch from the list's resourceVersion that
+/// resumes across dropped connections. When the watch history is gone (410) it relists at once; other failures relist after a jittered backoff
 /// that resets only after the list and watch stayed healthy for <see cref="HealthyPeriod"/>.
 /// </summary>
 internal sealed class Reflector<T>(
     IKubernetesClient client,
     InformerOptions options,
+    string? @namespace,
     Action<IReadOnlyList<T>> replace,
     Action<WatchEvent<T>> apply,
     Action contact,
@@ -40,7 +41,7 @@ internal sealed class Reflector<T>(
                 var watch = new ResumingWatch<T>(client, new ResumingWatchOptions
                 {
                     ResourceVersion = resourceVersion,
-                    Namespace = options.Namespace,
+                    Namespace = @namespace,
                     LabelSelector = options.LabelSelector,
                     FieldSelector = options.FieldSelector,
                     MinimumTimeout = options.WatchTimeout,
@@ -85,7 +86,7 @@ internal sealed class Reflector<T>(
             KubernetesList<T> page;
             try
             {
-                page = await client.ListAsync<T>(options.Namespace, new ListOptions
+                page = await client.ListAsync<T>(@namespace, new ListOptions
                 {
                     LabelSelector = options.LabelSelector,
                     FieldSelector = options.FieldSelector,

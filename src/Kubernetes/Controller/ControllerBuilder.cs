@@ -52,6 +52,13 @@ public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFacto
     public ControllerBuilder<T> Watches<TOther>(Func<TOther, IEnumerable<ObjectKey>> map, InformerOptions? options = null)
         where TOther : IKubernetesObject<TOther> => Watch(informers.For<TOther>(options), map);
 
+    /// <summary>
+    /// Objects of a given informer (e.g. a second, named cache of a kind), mapped to the keys they should enqueue;
+    /// updates only when <paramref name="updateFilter"/> lets them through (all, by default).
+    /// </summary>
+    public ControllerBuilder<T> Watches<TOther>(Informer<TOther> informer, Func<TOther, IEnumerable<ObjectKey>> map, Func<TOther, TOther, bool>? updateFilter = null)
+        where TOther : IKubernetesObject<TOther> => Watch(informer, map, updateFilter);
+
     /// <summary>Names the controller (logs, metrics, queue); default: the kind in lower case.</summary>
     public ControllerBuilder<T> Named(string name)
     {

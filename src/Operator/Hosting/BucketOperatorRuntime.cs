@@ -19,47 +19,55 @@ using Microsoft.Extensions.Logging;
 namespace BucketOperator.Operator.Hosting;
 
 /// <summary>
-/// The operator wired together: informers for ObjectBuckets and the operator's own (labelled) Secrets, the
-/// controller, and the reconciler with its parts. The host runs it; tests run it in-process with a client of
+/// The operator wired together: informers for ObjectBuckets, the operator's own (labelled) Secrets and the team
+/// token Secrets in use (labelled too), the controller, and the reconciler with its parts. The host runs it; tests run it in-process with a client of
 /// their choosing (e.g. one bound only to config/rbac).
 /// </summary>
 public sealed class BucketOperatorRuntime
 {
     private readonly InformerFactory _informers;
     private readonly Controller<ObjectBucket> _controller;
-    private readonly IReadOnlySet<string> _namespaces;
     private readonly ObjectBucketMetrics _bucketMetrics = new();
 
     public BucketOperatorRuntime(IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider? time = null)
     {
         var clock = time ?? TimeProvider.System;
-        _namespaces = options.WatchNamespaces.ToHashSet();
         _informers = new InformerFactory(client, loggers, clock);
-        var watchOne = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null;
-        var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespace = watchOne, ResyncPeriod = options.ResyncPeriod, Json = Json });
+        var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespaces = options.WatchNamespaces, ResyncPeriod = options.ResyncPeriod, Json = Json });
         bucketInformer.AddEventHandler(_bucketMetrics);
         AddIndexes(bucketInformer, options);
         var secretInformer = _informers.For<Secret>(new InformerOptions
         {
-            Namespace = watchOne,
+            Namespaces = options.WatchNamespaces,
             LabelSelector = $"{ObjectBucketNames.ManagedByLabel}={ObjectBucketNames.ManagedByValue}",
             Json = Json,
         });
 
-        var reconciler = CreateReconciler(bucketInformer.Cache, secretInformer.Cache, client, options, latitude, loggers, clock);
+        var tokenSecretInformer = _informers.For<Secret>(
+            new InformerOptions
+            {
+                Namespaces = options.WatchNamespaces,
+                LabelSelector = $"{ObjectBucketNames.TokenSecretLabel}={ObjectBucketNames.TokenSecretValue}",
+                Json = Json,
+            },
+            name: "token-secrets");
+
+        var reconciler = CreateReconciler(bucketInformer.Cache, secretInformer.Cache, tokenSecretInformer.Cache, client, options, latitude, loggers, clock);
+        var tokenUsers = new TokenSecretGuard(client, bucketInformer.Cache);
         _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
             .Named("objectbucket")
             .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
             .Owns<Secret>()
+            .Watches(tokenSecretInformer, tokenUsers.UsersOf, TokenSecretGuard.ContentChanged)
             // In-flight reconciles get 15 s after SIGTERM, within the host's 25 s; then their token is cancelled,
             // which every step survives (the create intent is recorded before the POST).
             .WithOptions(new ControllerOptions { Workers = options.Workers, ShutdownTimeout = TimeSpan.FromSeconds(15) })
-            .Complete(new NamespaceFilter(reconciler, _namespaces));
+            .Complete(reconciler);
     }
 
     /// <summary>The reconciler and its parts, reading from the given caches (the informers', or a benchmark's), the ObjectBucket cache with <see cref="AddIndexes"/>' indexes.</summary>
     internal static BucketReconciler CreateReconciler(
-        ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> secrets, IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider clock)
+        ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> secrets, ICacheReader<Secret> tokenSecrets, IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider clock)
     {
         var reconcilerOptions = new ReconcilerOptions
         {
@@ -68,14 +76,13 @@ public sealed class BucketOperatorRuntime
             TerminalRetry = options.TerminalRetry,
             ProviderRetry = options.ProviderRetry,
             MaxProviderRetry = options.MaxProviderRetry,
-            Namespaces = options.WatchNamespaces.ToHashSet(),
         };
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);
         var status = new StatusUpdater(client, events, clock);
         // A little under the period: each resync's first reconcile lists again, the rest of that resync share it.
         var inventory = new ProjectInventory<Bucket>(clock, options.ResyncPeriod * 0.8, (api, project, ct) => api.ListBucketsAsync(project, ct));
         var keys = new ProjectInventory<AccessKey>(clock, options.ResyncPeriod * 0.8, (api, project, ct) => api.ListAccessKeysAsync(project, ct));
-        var claims = new BucketClaims(buckets, reconcilerOptions);
+        var claims = new BucketClaims(buckets);
         var locator = new BucketLocator(inventory, claims);
         var credentials = new CredentialManager(client, status, events, keys);
         return new BucketReconciler(
@@ -83,7 +90,7 @@ public sealed class BucketOperatorRuntime
             secrets,
             client,
             latitude,
-            new TokenResolver(client, new OperatorToken(options, clock)),
+            new TokenResolver(client, tokenSecrets, new OperatorToken(options, clock)),
             new TokenSecretGuard(client, buckets),
             new BucketProvisioner(client, status, credentials, inventory, locator, events, clock),
             credentials,

@@ -10,7 +10,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// that project. Read from the informer's indexes, so the answer costs no API call. Two objects racing for one name
 /// (both creating, or both recovering a lost answer) agree on the winner without talking to each other.
 /// </summary>
-internal sealed class BucketClaims(ICacheReader<ObjectBucket> buckets, ReconcilerOptions options)
+internal sealed class BucketClaims(ICacheReader<ObjectBucket> buckets)
 {
     public const string BucketIdIndex = "status-bucket-id";
     public const string BucketNameIndex = "project-bucket-name";
@@ -37,8 +37,8 @@ internal sealed class BucketClaims(ICacheReader<ObjectBucket> buckets, Reconcile
     private static string? First(IEnumerable<ObjectBucket> holders) =>
         holders.Select(b => $"{b.Metadata.Namespace}/{b.Metadata.Name}").Order(StringComparer.Ordinal).FirstOrDefault();
 
-    private bool IsOther(ObjectBucket self, ObjectBucket other) =>
-        other.Metadata.Uid != self.Metadata.Uid && (options.Namespaces.Count == 0 || options.Namespaces.Contains(other.Metadata.Namespace ?? ""));
+    /// <summary>The cache holds only the watched namespaces: another operator's objects are never holders here.</summary>
+    private static bool IsOther(ObjectBucket self, ObjectBucket other) => other.Metadata.Uid != self.Metadata.Uid;
 
     /// <summary>A recorded bucket beats everything; a create in flight beats none; between equals the older wins.</summary>
     private static bool HasPriority(ObjectBucket other, ObjectBucket self)

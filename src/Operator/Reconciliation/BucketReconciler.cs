@@ -61,6 +61,12 @@ internal sealed class BucketReconciler(
         }
 
         var token = await tokens.ResolveAsync(bucket, cancellationToken);
+        if (token.Source is { } tokenSecret)
+        {
+            // Even while its token is malformed: labelled, the Secret is watched, so a fix is seen at once.
+            await tokenGuard.SyncAsync(bucket, tokenSecret, finalized: false, cancellationToken);
+        }
+
         if (token.Token is null)
         {
             return await FailAsync(bucket, token, ReadyState.Failed(ReadyReasons.CredentialsMissing, token.Problem!), cancellationToken);
@@ -69,11 +75,6 @@ internal sealed class BucketReconciler(
         if (pacer.Wait(bucket, token.Fingerprint) is { } wait)
         {
             return Later(wait, Conditions.Find(bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition)?.Reason);
-        }
-
-        if (token.Source is { } tokenSecret)
-        {
-            await tokenGuard.SyncAsync(bucket, tokenSecret, finalized: false, cancellationToken);
         }
 
         var context = new ReconcileContext(bucket, desired, token, latitude.ForToken(token.Token));

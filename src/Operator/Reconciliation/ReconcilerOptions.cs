@@ -16,7 +16,4 @@ internal sealed record ReconcilerOptions
 
     /// <summary>Longest wait after transient failures in a row (default 5 min).</summary>
     public TimeSpan MaxProviderRetry { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Namespaces this operator serves (empty: all): other namespaces' ObjectBuckets are no one's holders here.</summary>
-    public IReadOnlySet<string> Namespaces { get; init; } = new HashSet<string>();
 }

@@ -1,17 +1,20 @@
 using System.Text;
 using BucketOperator.Entities;
+using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Client;
+using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Configuration;
 
 namespace BucketOperator.Operator.Reconciliation;
 
 /// <summary>
-/// Which Latitude token an ObjectBucket uses: the one in its <c>credentialsSecretRef</c> (read live: such
-/// Secrets are not ours and not cached), else the operator's. A missing, empty or malformed token is
-/// <c>CredentialsMissing</c>, with a message that never quotes the token.
+/// Which Latitude token an ObjectBucket uses: the one in its <c>credentialsSecretRef</c>, else the operator's. A
+/// token Secret is read from the cache of labelled token Secrets (see <see cref="TokenSecretGuard"/>), and by name
+/// until it carries the label. A missing, empty or malformed token is <c>CredentialsMissing</c>, with a message that
+/// never quotes the token.
 /// </summary>
-internal sealed class TokenResolver(IKubernetesClient client, OperatorToken operatorToken)
+internal sealed class TokenResolver(IKubernetesClient client, ICacheReader<Secret> tokenSecrets, OperatorToken operatorToken)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -25,7 +28,8 @@ internal sealed class TokenResolver(IKubernetesClient client, OperatorToken oper
         }
 
         var where = $"Secret {bucket.Metadata.Namespace}/{reference.Name} key {reference.Key}";
-        var secret = await client.GetAsync<Secret>(reference.Name, bucket.Metadata.Namespace, cancellationToken);
+        var secret = tokenSecrets.Get(new ObjectKey(bucket.Metadata.Namespace, reference.Name))
+            ?? await client.GetAsync<Secret>(reference.Name, bucket.Metadata.Namespace, cancellationToken);
         if (secret?.Data?.ValueOrDefault(reference.Key) is not { Length: > 0 } bytes)
         {
             return ResolvedToken.Missing(secret is null ? $"{where}: the Secret does not exist" : $"{where}: the key is missing or empty", secret);

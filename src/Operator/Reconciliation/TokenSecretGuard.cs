@@ -2,33 +2,53 @@ using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Helpers;
+using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Operator.Reconciliation;
 
 /// <summary>
-/// A team token outlives its buckets (SPEC "Tenancy and fairness"): while an ObjectBucket with <c>deletionPolicy:
-/// Delete</c> uses a token Secret, that Secret carries <see cref="ObjectBucketNames.TokenInUseFinalizer"/>, so
-/// <c>kubectl delete namespace</c> cannot take the token away before the buckets it must delete are gone.
+/// The one writer of team token Secrets (SPEC "Tokens change without restarts", "A team token outlives its
+/// buckets"). While any ObjectBucket uses a token Secret, it carries <see cref="ObjectBucketNames.TokenSecretLabel"/>,
+/// which is how the operator watches it without reading other Secrets; while one with <c>deletionPolicy: Delete</c>
+/// uses it, it also carries <see cref="ObjectBucketNames.TokenInUseFinalizer"/>, so <c>kubectl delete namespace</c>
+/// cannot take the token away before the buckets it must delete are gone.
 /// </summary>
 internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<ObjectBucket> buckets)
 {
-    public const string TokenSecretIndex = "delete-policy-token-secret";
+    public const string TokenUserIndex = "token-secret";
+    public const string DeletePolicyIndex = "delete-policy-token-secret";
 
-    /// <summary>Indexes the ObjectBuckets that need their token to delete their bucket, by <c>namespace/secret</c>.</summary>
-    public static void AddIndexes(Informer<ObjectBucket> informer) =>
-        informer.AddIndex(TokenSecretIndex, obj => obj is ObjectBucket { Spec.CredentialsSecretRef: { } reference } bucket && bucket.Spec.DeletionPolicy == DeletionPolicies.Delete
-            ? [$"{bucket.Metadata.Namespace}/{reference.Name}"]
+    /// <summary>Indexes the ObjectBuckets by the token Secret they use (<c>namespace/secret</c>), all and those with Delete.</summary>
+    public static void AddIndexes(Informer<ObjectBucket> informer)
+    {
+        informer.AddIndex(TokenUserIndex, obj => obj is ObjectBucket { Spec.CredentialsSecretRef: { } reference } bucket
+            ? [KeyOf(bucket.Metadata.Namespace, reference.Name)]
             : []);
+        informer.AddIndex(DeletePolicyIndex, obj => obj is ObjectBucket { Spec.CredentialsSecretRef: { } reference } bucket && bucket.Spec.DeletionPolicy == DeletionPolicies.Delete
+            ? [KeyOf(bucket.Metadata.Namespace, reference.Name)]
+            : []);
+    }
+
+    /// <summary>The ObjectBuckets to requeue when a labelled token Secret changes.</summary>
+    public IEnumerable<ObjectKey> UsersOf(Secret secret) =>
+        buckets.ByIndex(TokenUserIndex, KeyOf(secret.Metadata.Namespace, secret.Metadata.Name)).Select(b => ObjectKey.Of(b));
+
+    /// <summary>Only a change of the token's content matters to its users (not our own label or finalizer).</summary>
+    public static bool ContentChanged(Secret old, Secret updated) =>
+        !SameData(old.Data, updated.Data);
 
     /// <summary>
-    /// Puts the finalizer on, or takes it off, as the ObjectBuckets using <paramref name="secret"/> need; writes only
-    /// on a change. <paramref name="finalized"/>: this object has just finished its deletion and needs it no more.
+    /// Puts the label and the finalizer on, or takes them off, as the ObjectBuckets using <paramref name="secret"/>
+    /// need; writes only on a change. <paramref name="finalized"/>: this object has just finished its deletion.
     /// </summary>
     public async Task SyncAsync(ObjectBucket bucket, Secret secret, bool finalized, CancellationToken cancellationToken)
     {
-        var needed = buckets.ByIndex(TokenSecretIndex, $"{secret.Metadata.Namespace}/{secret.Metadata.Name}")
-            .Any(b => !(finalized && b.Metadata.Uid == bucket.Metadata.Uid));
+        var key = KeyOf(secret.Metadata.Namespace, secret.Metadata.Name);
+        bool Needed(string index) => buckets.ByIndex(index, key).Any(b => !(finalized && b.Metadata.Uid == bucket.Metadata.Uid));
+
+        secret = await SyncLabelAsync(secret, Needed(TokenUserIndex), cancellationToken);
+        var needed = Needed(DeletePolicyIndex);
         var present = Finalizers.Contains(secret, ObjectBucketNames.TokenInUseFinalizer);
         if (needed && !present && secret.Metadata.DeletionTimestamp is null)
         {
@@ -40,4 +60,24 @@ internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<Ob
             await Finalizers.RemoveAsync(client, secret, ObjectBucketNames.TokenInUseFinalizer, CancellationToken.None);
         }
     }
+
+    private async Task<Secret> SyncLabelAsync(Secret secret, bool needed, CancellationToken cancellationToken)
+    {
+        var present = secret.Metadata.Labels?.ValueOrDefault(ObjectBucketNames.TokenSecretLabel) == ObjectBucketNames.TokenSecretValue;
+        if (needed == present || (needed && secret.Metadata.DeletionTimestamp is not null))
+        {
+            return secret;
+        }
+
+        // A merge patch of one label: other labels, and anyone else's changes, are left as they are.
+        var value = needed ? $"\"{ObjectBucketNames.TokenSecretValue}\"" : "null";
+        var patch = Patch.Merge("{\"metadata\":{\"labels\":{\"" + ObjectBucketNames.TokenSecretLabel + "\":" + value + "}}}");
+        return await client.PatchAsync<Secret>(secret.Metadata.Name!, secret.Metadata.Namespace, patch, cancellationToken: cancellationToken);
+    }
+
+    private static string KeyOf(string? @namespace, string? name) => $"{@namespace}/{name}";
+
+    private static bool SameData(IDictionary<string, byte[]>? a, IDictionary<string, byte[]>? b) =>
+        (a?.Count ?? 0) == (b?.Count ?? 0)
+        && (a is null || a.All(pair => b!.TryGetValue(pair.Key, out var other) && pair.Value.AsSpan().SequenceEqual(other)));
 }

@@ -107,7 +107,7 @@ public sealed class ControllerTests(ControlPlaneFixture fixture) : NamespacedTes
     private async Task<Controller<ConfigMap>> StartAsync(int workers = 2)
     {
         var informers = new InformerFactory(Client);
-        var options = new InformerOptions { Namespace = Namespace };
+        var options = new InformerOptions { Namespaces = [Namespace] };
         var controller = new ControllerBuilder<ConfigMap>(informers)
             .For(options)
             .Owns<Secret>(options)

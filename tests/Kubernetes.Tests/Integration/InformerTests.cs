@@ -53,7 +53,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     public async Task Informer_ServerClosesStreamsDuringWrites_NothingLostOrDuplicated()
     {
         using var client = new DisconnectableClient(Client);
-        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespace = Namespace, WatchTimeout = TimeSpan.FromSeconds(1) });
+        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespaces = [Namespace], WatchTimeout = TimeSpan.FromSeconds(1) });
         var versions = new List<string>();
         for (var i = 0; i < 8; i++)
         {
@@ -137,7 +137,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         {
             ListFailure = (2, new KubernetesApiException("LIST configmaps", new Status { Code = 410, Reason = "Expired", Message = "continue token expired" })),
         };
-        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespace = Namespace, PageSize = 2 });
+        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespaces = [Namespace], PageSize = 2 });
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"p{i}"), informer.Cache.List().Select(c => c.Metadata.Name).Order());
         Assert.Equal(5, handler.Seen.Count);
@@ -147,7 +147,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     [Fact]
     public async Task Informer_LabelSelector_CachesOnlyLabelledSecrets()
     {
-        var options = new InformerOptions { Namespace = Namespace, LabelSelector = "app.kubernetes.io/managed-by=test" };
+        var options = new InformerOptions { Namespaces = [Namespace], LabelSelector = "app.kubernetes.io/managed-by=test" };
         var (informer, handler) = await StartAsync<Secret>(Client, options);
 
         await Client.CreateAsync(Secret("plain", labelled: false));
@@ -162,12 +162,57 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Informer_SeveralNamespaces_CachesExactlyThoseAndFollowsEach()
+    {
+        var other = await CreateNamespaceAsync();
+        var unwatched = await CreateNamespaceAsync();
+        await Client.CreateAsync(ConfigMap("a", "0"));
+        await Client.CreateAsync(ConfigMap("b", "0") with { Metadata = new ObjectMeta { Name = "b", Namespace = other } });
+        await Client.CreateAsync(ConfigMap("c", "0") with { Metadata = new ObjectMeta { Name = "c", Namespace = unwatched } });
+
+        var (informer, handler) = await StartAsync<ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace, other] });
+        var listed = Names(informer);
+        await Client.CreateAsync(ConfigMap("d", "0") with { Metadata = new ObjectMeta { Name = "d", Namespace = unwatched } });
+        await Client.DeleteAsync<ConfigMap>("b", other);
+        await Client.CreateAsync(ConfigMap("e", "0") with { Metadata = new ObjectMeta { Name = "e", Namespace = other } });
+
+        await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 4), "the delete and the add in the second namespace");
+        Assert.Equal(new[] { $"{Namespace}/a", $"{other}/b" }.Order(StringComparer.Ordinal), listed);
+        Assert.Equal(["add a", "add b", "delete b", "add e"], handler.Summary().Take(2).Order().Concat(handler.Summary().Skip(2)));
+        Assert.Equal(new[] { $"{Namespace}/a", $"{other}/e" }.Order(StringComparer.Ordinal), Names(informer));
+    }
+
+    [Fact]
+    public async Task Informer_OneNamespaceRelists_TheOthersObjectsStayWithoutNotifications()
+    {
+        var other = await CreateNamespaceAsync();
+        await Client.CreateAsync(ConfigMap("a", "0"));
+        await Client.CreateAsync(ConfigMap("b", "0") with { Metadata = new ObjectMeta { Name = "b", Namespace = other } });
+        var client = new HistoryLostOnceClient(Client, other);
+
+        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespaces = [Namespace, other] });
+        await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 3), "the second namespace listed again after its watch lost history");
+
+        Assert.Equal((1, 2), (client.ListsOf(Namespace), client.ListsOf(other)));
+        Assert.Equal(new[] { $"{Namespace}/a", $"{other}/b" }.Order(StringComparer.Ordinal), Names(informer));
+        Assert.Equal(["add a", "add b", "resync b"], handler.Summary().Take(2).Order().Concat(handler.Summary().Skip(2)));
+    }
+
+    [Fact]
+    public void InformerOptions_EmptyNamespaceName_Refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Informer<ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace, " "] }));
+
+        Assert.Contains("Namespaces", error.Message);
+    }
+
+    [Fact]
     public async Task Informer_ResyncPeriodPasses_ReplaysEveryCachedObjectAsUpdate()
     {
         var time = new FakeTimeProvider();
         await Client.CreateAsync(ConfigMap("a", "0"));
         await Client.CreateAsync(ConfigMap("b", "0"));
-        var (_, handler) = await StartAsync<ConfigMap>(Client, new InformerOptions { Namespace = Namespace, ResyncPeriod = TimeSpan.FromMinutes(10) }, time);
+        var (_, handler) = await StartAsync<ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace], ResyncPeriod = TimeSpan.FromMinutes(10) }, time);
 
         time.Advance(TimeSpan.FromMinutes(9));
         var beforePeriod = handler.Summary(n => n.Verb == "resync").Count;
@@ -196,7 +241,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     public async Task Informer_SecretChanges_EveryChangeReachesTheHandler_MeasuresLatency()
     {
         const int Changes = 200;
-        var options = new InformerOptions { Namespace = Namespace, LabelSelector = "app.kubernetes.io/managed-by=test" };
+        var options = new InformerOptions { Namespaces = [Namespace], LabelSelector = "app.kubernetes.io/managed-by=test" };
         var seenAt = new ConcurrentDictionary<string, long>();
         var informer = new Informer<Secret>(Client, options);
         informer.AddEventHandler(new ResourceEventHandler<Secret>(s => seenAt.TryAdd(s.Metadata.ResourceVersion!, Stopwatch.GetTimestamp())));
@@ -219,6 +264,14 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         output.WriteLine($"Secret change → handler over {Changes} changes (write sent → handler ran): p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; write round trip p50 {Percentile(writes.Order().ToList(), 0.5):0.0} ms");
     }
 
+    private static List<string> Names(Informer<ConfigMap> informer) => [.. informer.Cache.List().Select(c => $"{c.Metadata.Namespace}/{c.Metadata.Name}").Order(StringComparer.Ordinal)];
+
+    private async Task<string> CreateNamespaceAsync()
+    {
+        var created = await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "test-" } });
+        return created.Metadata.Name!;
+    }
+
     private static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
     private async Task<bool> CacheMatchesServerAsync(Informer<ConfigMap> informer)
@@ -231,7 +284,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     private async Task<(Informer<T> Informer, RecordingHandler<T> Handler)> StartAsync<T>(IKubernetesClient client, InformerOptions? options = null, TimeProvider? time = null)
         where T : IKubernetesObject<T>
     {
-        var informer = new Informer<T>(client, options ?? new InformerOptions { Namespace = Namespace }, time: time);
+        var informer = new Informer<T>(client, options ?? new InformerOptions { Namespaces = [Namespace] }, time: time);
         var handler = new RecordingHandler<T>();
         informer.AddEventHandler(handler);
         _ = Task.Run(() => informer.RunAsync(_stop.Token));

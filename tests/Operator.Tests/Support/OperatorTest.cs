@@ -49,8 +49,11 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>A second watched namespace (another team), for tests that set <see cref="WatchesSecondNamespace"/>.</summary>
     protected string SecondNamespace { get; private set; } = "";
 
-    /// <summary>Whether the operator serves <see cref="SecondNamespace"/> too (then it watches cluster-wide and filters, as a multi-namespace install does).</summary>
+    /// <summary>Whether the operator serves <see cref="SecondNamespace"/> too (one list+watch per namespace, as a multi-namespace install).</summary>
     protected virtual bool WatchesSecondNamespace => false;
+
+    /// <summary>Whether the operator runs with config/rbac/namespaced's Roles in its watched namespaces only, instead of the ClusterRole.</summary>
+    protected virtual bool NamespacedRbac => false;
 
     protected LatitudeSimulator Simulator { get; private set; } = null!;
 
@@ -137,7 +140,9 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>Starts (or restarts) the operator process-equivalent: new caches, queue and clients; nothing carried over.</summary>
     protected async Task StartOperatorAsync()
     {
-        var access = await OperatorAccess.ConfigureAsync(Plane);
+        var access = NamespacedRbac
+            ? await OperatorInstallation.InstallNamespacedAsync(Plane, WatchesSecondNamespace ? [Namespace, SecondNamespace] : [Namespace])
+            : await OperatorAccess.ConfigureAsync(Plane);
         var client = new KubernetesClient(access, BucketOperatorRuntime.Json);
         var options = new OperatorOptions
         {

@@ -58,8 +58,8 @@ internal sealed class ReconcileFixture : IAsyncDisposable
 
         client.Freeze();
         var informers = new InformerFactory(client, time: time);
-        var bucketCache = informers.For<ObjectBucket>(new InformerOptions { Namespace = Namespace, Json = BucketOperatorRuntime.Json });
-        var secretCache = informers.For<Secret>(new InformerOptions { Namespace = Namespace, Json = BucketOperatorRuntime.Json });
+        var bucketCache = informers.For<ObjectBucket>(new InformerOptions { Namespaces = [Namespace], Json = BucketOperatorRuntime.Json });
+        var secretCache = informers.For<Secret>(new InformerOptions { Namespaces = [Namespace], Json = BucketOperatorRuntime.Json });
         var options = InProcessOperator.OptionsFor(simulator) with { ResyncPeriod = TimeSpan.FromHours(1) };
         BucketOperatorRuntime.AddIndexes(bucketCache, options);
         var stop = new CancellationTokenSource();
@@ -71,7 +71,7 @@ internal sealed class ReconcileFixture : IAsyncDisposable
         var latitudeOptions = new LatitudeClientOptions { BaseAddress = simulator.BaseAddress };
         var http = LatitudeClientFactory.CreateHttpClient(latitudeOptions);
         var reconciler = BucketOperatorRuntime.CreateReconciler(
-            bucketCache.Cache, secretCache.Cache, client, options, new LatitudeClientFactory(http, latitudeOptions, time), NullLoggerFactory.Instance, time);
+            bucketCache.Cache, secretCache.Cache, secretCache.Cache, client, options, new LatitudeClientFactory(http, latitudeOptions, time), NullLoggerFactory.Instance, time);
         var key = ObjectKey.Of(bucket);
         var first = await reconciler.ReconcileAsync(key, CancellationToken.None);
         if (first != ReconcileResult.Done)

@@ -22,7 +22,7 @@ internal sealed class ReadyWatch : IAsyncDisposable
     private ReadyWatch(IKubernetesClient client, string @namespace, TimeProvider time)
     {
         _time = time;
-        _informer = new Informer<ObjectBucket>(client, new InformerOptions { Namespace = @namespace, Json = BucketOperatorRuntime.Json }, time: time);
+        _informer = new Informer<ObjectBucket>(client, new InformerOptions { Namespaces = [@namespace], Json = BucketOperatorRuntime.Json }, time: time);
         _informer.AddEventHandler(new ResourceEventHandler<ObjectBucket>(Observe));
         _running = _informer.RunAsync(_stop.Token);
     }
