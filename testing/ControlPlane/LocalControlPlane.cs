@@ -67,7 +67,8 @@ public sealed class LocalControlPlane : IAsyncDisposable
         }
     }
 
-    public KubernetesClientConfiguration Configuration(string context = "admin") => KubeConfigLoader.LoadFile(KubeconfigPath, context);
+    /// <summary>A fresh configuration of one of the kubeconfig's contexts (admin, admin-cert, nobody), loaded as the operator loads its own.</summary>
+    public k8s.KubernetesClientConfiguration Configuration(string context = "admin") => ClusterConfig.FromFile(KubeconfigPath, context);
 
     public KubernetesClient CreateClient(JsonSerializerOptions? json = null, string context = "admin") => new(Configuration(context), json);
 
@@ -174,7 +175,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
     {
-        using var http = KubernetesHttpClientFactory.Create(Configuration());
+        using var client = CreateClient();
         var deadline = Stopwatch.StartNew();
         string last = "no answer yet";
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
@@ -186,7 +187,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative), cancellationToken);
+                using var response = await client.SendRawAsync(HttpMethod.Get, "/readyz", cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;

@@ -24,7 +24,7 @@ public static class OperatorInstallation
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Idempotent: what exists already is left as it is.</summary>
-    public static async Task<KubernetesClientConfiguration> InstallAsync(LocalControlPlane plane, CancellationToken cancellationToken = default)
+    public static async Task<k8s.KubernetesClientConfiguration> InstallAsync(LocalControlPlane plane, CancellationToken cancellationToken = default)
     {
         using (var admin = plane.CreateClient())
         {
@@ -36,14 +36,14 @@ public static class OperatorInstallation
         var documents = files.SelectMany(YamlManifests.Load).OrderBy(d => d["kind"]?.GetValue<string>() == "Namespace" ? 0 : 1);
         await ManifestInstaller.CreateAsync(plane, documents, cancellationToken);
         var token = await WaitForTokenAsync(plane, ServiceAccount, cancellationToken);
-        return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
+        return AsServiceAccount(plane, token);
     }
 
     /// <summary>
     /// As a WATCH_NAMESPACES install with namespaced Roles only: config/rbac/namespaced's Role and RoleBinding in each of
     /// <paramref name="namespaces"/>, bound to <see cref="NamespacedServiceAccount"/>, which has no other rights.
     /// </summary>
-    public static async Task<KubernetesClientConfiguration> InstallNamespacedAsync(LocalControlPlane plane, IReadOnlyList<string> namespaces, CancellationToken cancellationToken = default)
+    public static async Task<k8s.KubernetesClientConfiguration> InstallNamespacedAsync(LocalControlPlane plane, IReadOnlyList<string> namespaces, CancellationToken cancellationToken = default)
     {
         await InstallAsync(plane, cancellationToken);
         var account = new JsonObject
@@ -56,7 +56,15 @@ public static class OperatorInstallation
         var grants = namespaces.SelectMany(ns => ManifestInstaller.FilesIn(directory).SelectMany(YamlManifests.Load).Select(document => InNamespace(document, ns)));
         await ManifestInstaller.CreateAsync(plane, [account, .. grants], cancellationToken);
         var token = await WaitForTokenAsync(plane, NamespacedServiceAccount, cancellationToken);
-        return plane.Configuration() with { Token = token, TokenFile = null, ClientCertificate = null };
+        return AsServiceAccount(plane, token);
+    }
+
+    /// <summary>The control plane's server and CA with a service account's token (the admin context's, with the token replaced).</summary>
+    private static k8s.KubernetesClientConfiguration AsServiceAccount(LocalControlPlane plane, string token)
+    {
+        var configuration = plane.Configuration();
+        configuration.AccessToken = token;
+        return configuration;
     }
 
     /// <summary>A shipped Role or RoleBinding moved to <paramref name="namespace"/>, a binding's subject made the namespaced account.</summary>
@@ -75,25 +83,7 @@ public static class OperatorInstallation
     /// A kubeconfig acting as the operator's service account (its token from <see cref="InstallAsync"/>), for an
     /// operator run as a separate process or in a container: the server, the control plane's CA, and the token.
     /// </summary>
-    public static string Kubeconfig(LocalControlPlane plane, string token) => $"""
-        apiVersion: v1
-        kind: Config
-        current-context: operator
-        clusters:
-        - name: local
-          cluster:
-            server: {plane.Server}
-            certificate-authority-data: {Convert.ToBase64String(File.ReadAllBytes(plane.CaCertificatePath))}
-        users:
-        - name: operator
-          user:
-            token: {token}
-        contexts:
-        - name: operator
-          context:
-            cluster: local
-            user: operator
-        """;
+    public static string Kubeconfig(LocalControlPlane plane, string token) => TestKubeconfigs.WithUser(plane, $"token: {token}");
 
     /// <summary>kube-controller-manager's token controller gives the service account a token Secret.</summary>
     private static async Task<string> WaitForTokenAsync(LocalControlPlane plane, string serviceAccount, CancellationToken cancellationToken)

@@ -3,8 +3,11 @@ using System.Text;
 
 namespace BucketOperator.TestSupport;
 
-/// <summary>An in-memory HTTP peer for unit tests: answers each request with the next scripted response and keeps what was sent.</summary>
-public sealed class ScriptedHttpHandler : HttpMessageHandler
+/// <summary>
+/// An in-memory HTTP peer for unit tests: answers each request with the next scripted response and keeps what was sent.
+/// A delegating handler that never calls its inner one, so it also stands in front of a pipeline (the Kubernetes client's).
+/// </summary>
+public sealed class ScriptedHttpHandler : DelegatingHandler
 {
     private readonly Queue<Func<CancellationToken, Task<(HttpStatusCode Status, string Body, IReadOnlyDictionary<string, string>? Headers)>>> _responses = new();
 

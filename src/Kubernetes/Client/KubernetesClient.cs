@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -9,28 +10,46 @@ using BucketOperator.Kubernetes.Watch;
 
 namespace BucketOperator.Kubernetes.Client;
 
-/// <summary>HTTP implementation of <see cref="IKubernetesClient"/>. Thread-safe; share one per process.</summary>
+/// <summary>
+/// Typed REST operations of <see cref="IKubernetesClient"/> over the KubernetesClient package's transport: its
+/// HttpClient (TLS trust, client certificates, HTTP/2) and its credentials (tokens, token files, exec plugins, OIDC),
+/// with our deadlines and server-certificate check applied to its sockets handler (<see cref="PackageTransport"/>). Thread-safe; share one per process.
+/// </summary>
 public sealed class KubernetesClient : IKubernetesClient, IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
-    private readonly HttpClient _http;
+    private readonly k8s.Kubernetes _transport;
+    private readonly string _server;
+    private readonly string? _tlsServerName;
+    private readonly Version _httpVersion;
     private readonly JsonSerializerOptions _json;
     private readonly TimeSpan _requestTimeout;
 
-    /// <param name="http">An HttpClient whose BaseAddress is the API server (see <see cref="KubernetesHttpClientFactory"/>).</param>
+    /// <param name="configuration">From <see cref="ClusterConfig"/> (or built by hand); read once, not changed.</param>
     /// <param name="json">Options from <see cref="KubernetesJson.Create"/> that know every kind used with this client.</param>
-    /// <param name="requestTimeout">Deadline of every call but watches (default 30 s); a watch is bounded by its server-side timeout.</param>
-    public KubernetesClient(HttpClient http, JsonSerializerOptions? json = null, TimeSpan? requestTimeout = null)
+    /// <param name="connection">Deadlines (default <see cref="ConnectionOptions.Default"/>).</param>
+    /// <param name="handlers">Run before the sockets handler, outermost first; a handler that answers itself stands in for the server in tests.</param>
+    public KubernetesClient(
+        k8s.KubernetesClientConfiguration configuration, JsonSerializerOptions? json = null, ConnectionOptions? connection = null, params DelegatingHandler[] handlers)
     {
-        ArgumentNullException.ThrowIfNull(http.BaseAddress, "http.BaseAddress");
-        _http = http;
+        var options = connection ?? ConnectionOptions.Default;
+        _transport = PackageTransport.Create(configuration, options, handlers);
+        _server = _transport.BaseUri.ToString().TrimEnd('/');
+        _tlsServerName = configuration.TlsServerName;
+        _httpVersion = configuration.DisableHttp2 ? HttpVersion.Version11 : HttpVersion.Version20;
         _json = json ?? KubernetesJson.Default;
-        _requestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30);
+        _requestTimeout = options.RequestTimeout;
     }
 
-    public KubernetesClient(KubernetesClientConfiguration configuration, JsonSerializerOptions? json = null)
-        : this(KubernetesHttpClientFactory.Create(configuration), json, configuration.RequestTimeout)
+    /// <summary>
+    /// An authenticated request for a path outside the typed kinds (<c>/version</c>, <c>/readyz</c>), relative to the
+    /// server; the caller owns the response. A failure status is returned, not thrown.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, CancellationToken cancellationToken = default)
     {
+        using var request = new HttpRequestMessage(method, path);
+        await PrepareAsync(request, cancellationToken);
+        return await _transport.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
 
     public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
@@ -98,7 +117,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _transport.Dispose();
 
     private static string NameOf(IKubernetesObject obj) =>
         obj.Metadata.Name ?? throw new ArgumentException("metadata.name is required", nameof(obj));
@@ -153,11 +172,9 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     private async Task<HttpResponseMessage?> SendAsync(
         HttpRequestMessage request, HttpCompletionOption completion, bool allowNotFound, CancellationToken cancellationToken)
     {
-        // HttpClient applies its default version only to the requests it builds itself.
-        request.Version = _http.DefaultRequestVersion;
-        request.VersionPolicy = _http.DefaultVersionPolicy;
+        await PrepareAsync(request, cancellationToken);
         request.Headers.Accept.Add(Json);
-        var response = await _http.SendAsync(request, completion, cancellationToken);
+        var response = await _transport.HttpClient.SendAsync(request, completion, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -167,6 +184,24 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         {
             var error = await ApiStatus.ErrorAsync($"{request.Method} {request.RequestUri}", response, _json, cancellationToken);
             return allowNotFound && error.IsNotFound ? null : throw error;
+        }
+    }
+
+    /// <summary>The server's address, HTTP/2 unless disabled (the server falls back to HTTP/1.1), the credentials, as the package's own calls.</summary>
+    private async Task PrepareAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // The server URL may carry a path (a proxy's, e.g. /k8s/clusters/c-1): it prefixes every API path.
+        request.RequestUri = new Uri(_server + request.RequestUri!.OriginalString);
+        request.Version = _httpVersion;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        if (_tlsServerName is not null)
+        {
+            request.Headers.Host = _tlsServerName;
+        }
+
+        if (_transport.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
         }
     }
 

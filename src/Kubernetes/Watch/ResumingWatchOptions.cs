@@ -22,7 +22,7 @@ public sealed record ResumingWatchOptions
     /// A connection that delivers nothing, not even a bookmark, for this long is abandoned and replaced
     /// (default 90 s). The server sends bookmarks about once a minute on a quiet watch served from its watch
     /// cache, so a healthy connection is never this silent; a dead one is normally noticed sooner, by the
-    /// transport's HTTP/2 pings or TCP keep-alive (45 s, see <see cref="Config.KubernetesClientConfiguration"/>).
+    /// transport's HTTP/2 pings or TCP keep-alive (45 s, see <see cref="Config.ConnectionOptions"/>).
     /// This catches what those cannot: a peer such as a proxy that answers pings but forwards nothing.
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(90);

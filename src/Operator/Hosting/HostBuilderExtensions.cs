@@ -62,7 +62,7 @@ public static class HostBuilderExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IKubernetesClient>(_ =>
-            new KubernetesClient(KubernetesClientConfiguration.Resolve(options.Kubeconfig), BucketOperatorRuntime.Json));
+            new KubernetesClient(ClusterConfig.Resolve(options.Kubeconfig), BucketOperatorRuntime.Json));
         builder.Services.AddSingleton(sp =>
         {
             var latitudeOptions = new LatitudeClientOptions

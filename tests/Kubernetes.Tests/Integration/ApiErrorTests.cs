@@ -55,7 +55,9 @@ public sealed class ApiErrorTests(ControlPlaneFixture fixture) : NamespacedTest(
     [Fact]
     public async Task UnknownToken_IsUnauthorized()
     {
-        using var stranger = new KubernetesClient(Plane.Configuration() with { Token = "not-a-known-token" });
+        var configuration = Plane.Configuration();
+        configuration.AccessToken = "not-a-known-token";
+        using var stranger = new KubernetesClient(configuration);
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(() => stranger.ListAsync<ConfigMap>(Namespace));
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using BucketOperator.ControlPlane;
-using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
@@ -16,12 +15,12 @@ public sealed class ServerTests(ControlPlaneFixture fixture)
     [Fact]
     public async Task Server_ReportsV1_20AndServesOnlyThe1_20Apis()
     {
-        using var http = KubernetesHttpClientFactory.Create(_plane.Configuration());
+        using var client = _plane.CreateClient();
 
-        using var version = JsonDocument.Parse(await http.GetStringAsync(new Uri("/version", UriKind.Relative)));
+        using var version = JsonDocument.Parse(await GetStringAsync(client, "/version"));
         // apiextensions.k8s.io/v1beta1 was removed in 1.22; batch/v1 gained CronJob in 1.21.
-        using var crdBeta = await http.GetAsync(new Uri("/apis/apiextensions.k8s.io/v1beta1", UriKind.Relative));
-        var batch = await http.GetStringAsync(new Uri("/apis/batch/v1", UriKind.Relative));
+        using var crdBeta = await client.SendRawAsync(HttpMethod.Get, "/apis/apiextensions.k8s.io/v1beta1");
+        var batch = await GetStringAsync(client, "/apis/batch/v1");
 
         Assert.Equal(("1", "20"), (version.RootElement.GetProperty("major").GetString(), version.RootElement.GetProperty("minor").GetString()));
         Assert.StartsWith("v1.20.", version.RootElement.GetProperty("gitVersion").GetString(), StringComparison.Ordinal);
@@ -33,9 +32,9 @@ public sealed class ServerTests(ControlPlaneFixture fixture)
     [Fact]
     public async Task Client_NegotiatesHttp2_SoKeepAlivePingsWatchTheConnection()
     {
-        using var http = KubernetesHttpClientFactory.Create(_plane.Configuration());
+        using var client = _plane.CreateClient();
 
-        using var response = await http.GetAsync(new Uri("/api/v1/namespaces/default", UriKind.Relative));
+        using var response = await client.SendRawAsync(HttpMethod.Get, "/api/v1/namespaces/default");
 
         Assert.Equal((HttpStatusCode.OK, HttpVersion.Version20), (response.StatusCode, response.Version));
     }
@@ -44,10 +43,18 @@ public sealed class ServerTests(ControlPlaneFixture fixture)
     public async Task Client_WithAnotherCa_RefusesTheServer()
     {
         var (otherCa, _) = Unit.TestCertificates.SelfSigned("CN=some-other-ca");
-        using var client = new Client.KubernetesClient(_plane.Configuration() with { CertificateAuthority = Certificates.FromPem(otherCa) });
+        var configuration = _plane.Configuration();
+        configuration.SslCaCerts = [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(otherCa)];
+        using var client = new Client.KubernetesClient(configuration);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.ListAsync<ConfigMap>("default"));
 
         Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException);
+    }
+
+    private static async Task<string> GetStringAsync(Client.KubernetesClient client, string path)
+    {
+        using var response = await client.SendRawAsync(HttpMethod.Get, path);
+        return await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
     }
 }

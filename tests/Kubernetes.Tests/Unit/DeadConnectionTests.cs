@@ -15,11 +15,9 @@ public sealed class DeadConnectionTests
     public async Task Watch_ServerSendsNoHeaders_TimesOutAfterTheRequestDeadline()
     {
         await using var server = SilentTcpServer.Start();
-        using var client = new KubernetesClient(new KubernetesClientConfiguration
-        {
-            Server = new Uri($"http://127.0.0.1:{server.Port}"),
-            RequestTimeout = TimeSpan.FromSeconds(1),
-        });
+        using var client = new KubernetesClient(
+            new k8s.KubernetesClientConfiguration { Host = $"http://127.0.0.1:{server.Port}" },
+            connection: new ConnectionOptions { RequestTimeout = TimeSpan.FromSeconds(1) });
         using var guard = new CancellationTokenSource(GiveUpBound);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
@@ -38,12 +36,9 @@ public sealed class DeadConnectionTests
     {
         await using var server = SilentTcpServer.Start();
         // The request deadline is longer than the guard: only the connect timeout can end this in time.
-        using var client = new KubernetesClient(new KubernetesClientConfiguration
-        {
-            Server = new Uri($"https://127.0.0.1:{server.Port}"),
-            ConnectTimeout = TimeSpan.FromSeconds(1),
-            RequestTimeout = TimeSpan.FromMinutes(5),
-        });
+        using var client = new KubernetesClient(
+            new k8s.KubernetesClientConfiguration { Host = $"https://127.0.0.1:{server.Port}" },
+            connection: new ConnectionOptions { ConnectTimeout = TimeSpan.FromSeconds(1), RequestTimeout = TimeSpan.FromMinutes(5) });
         using var guard = new CancellationTokenSource(GiveUpBound);
 
         await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync<ConfigMap>("c", "ns", guard.Token));
@@ -55,7 +50,7 @@ public sealed class DeadConnectionTests
     public async Task ResumingWatch_ServerSilentAfterHeaders_AbandonsTheConnectionAndReconnects()
     {
         await using var server = SilentTcpServer.Start("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-        using var client = new KubernetesClient(new KubernetesClientConfiguration { Server = new Uri($"http://127.0.0.1:{server.Port}") });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = $"http://127.0.0.1:{server.Port}" });
         var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "1", IdleTimeout = TimeSpan.FromSeconds(1) });
         using var guard = new CancellationTokenSource(GiveUpBound);
 
@@ -72,16 +67,19 @@ public sealed class DeadConnectionTests
     [Fact]
     public void Defaults_NoticeADeadConnectionWithin45Seconds()
     {
-        var configuration = new KubernetesClientConfiguration { Server = new Uri("https://k8s.test") };
-        using var transport = KubernetesHttpClientFactory.Sockets(configuration);
-        using var http = KubernetesHttpClientFactory.Create(configuration);
+        // The handler the package builds, as the caller's own hook sees it after ours ran.
+        SocketsHttpHandler? transport = null;
+        var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test", FirstMessageHandlerSetup = sockets => transport = sockets };
+        using var client = new KubernetesClient(configuration);
         var bound = TimeSpan.FromSeconds(45);
 
+        Assert.NotNull(transport);
         Assert.InRange(transport.ConnectTimeout, TimeSpan.FromSeconds(1), bound);
         Assert.InRange(transport.KeepAlivePingDelay + transport.KeepAlivePingTimeout, TimeSpan.FromSeconds(1), bound);
         Assert.Equal(HttpKeepAlivePingPolicy.Always, transport.KeepAlivePingPolicy);
-        Assert.InRange(configuration.RequestTimeout, TimeSpan.FromSeconds(1), bound);
-        Assert.Equal((new Version(2, 0), HttpVersionPolicy.RequestVersionOrLower), (http.DefaultRequestVersion, http.DefaultVersionPolicy));
+        Assert.NotNull(transport.ConnectCallback);
+        Assert.InRange(ConnectionOptions.Default.RequestTimeout, TimeSpan.FromSeconds(1), bound);
+        Assert.NotNull(configuration.FirstMessageHandlerSetup);
         // A quiet watch hears a bookmark about once a minute: the idle deadline must not cut healthy ones.
         Assert.True(new ResumingWatchOptions { ResourceVersion = "1" }.IdleTimeout > TimeSpan.FromSeconds(70));
     }

@@ -117,36 +117,6 @@ public sealed class KubernetesClientTests
     public void Exception_RetryAfterSecondsInDetails_IsTheRetryAfter() =>
         Assert.Equal(TimeSpan.FromSeconds(3), new KubernetesApiException("GET /x", new Status { Code = 429, Details = new StatusDetails { RetryAfterSeconds = 3 } }).RetryAfter);
 
-    [Fact]
-    public async Task TokenFile_IsReReadAfterAMinute()
-    {
-        var tokenFile = Path.GetTempFileName();
-        File.WriteAllText(tokenFile, "first\n");
-        var stub = new ScriptedHttpHandler();
-        for (var i = 0; i < 3; i++)
-        {
-            stub.Respond(HttpStatusCode.OK, """{"metadata":{"name":"c"}}""");
-        }
-
-        var time = new FakeTimeProvider();
-        var configuration = new KubernetesClientConfiguration { Server = new Uri("https://k8s.test"), TokenFile = tokenFile };
-        using var client = new KubernetesClient(KubernetesHttpClientFactory.Create(configuration, time, stub));
-        try
-        {
-            await client.GetAsync<ConfigMap>("c", "ns");
-            File.WriteAllText(tokenFile, "rotated");
-            await client.GetAsync<ConfigMap>("c", "ns");
-            time.Advance(TimeSpan.FromMinutes(1));
-            await client.GetAsync<ConfigMap>("c", "ns");
-        }
-        finally
-        {
-            File.Delete(tokenFile);
-        }
-
-        Assert.Equal(["Bearer first", "Bearer first", "Bearer rotated"], stub.Requests.Select(r => r.Authorization));
-    }
-
     private const string NotServed =
         """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}""";
 
@@ -154,5 +124,5 @@ public sealed class KubernetesClientTests
         """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"configmaps \"c\" not found","reason":"NotFound","details":{"name":"c","kind":"configmaps"},"code":404}""";
 
     private static KubernetesClient Client(ScriptedHttpHandler stub, TimeSpan? timeout = null) =>
-        new(new HttpClient(stub) { BaseAddress = new Uri("https://k8s.test") }, requestTimeout: timeout);
+        new(new k8s.KubernetesClientConfiguration { Host = "https://k8s.test" }, connection: new ConnectionOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }, handlers: stub);
 }

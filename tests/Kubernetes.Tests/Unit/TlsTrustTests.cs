@@ -1,10 +1,12 @@
 using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Kubernetes.Tests.Unit;
 
-/// <summary>The configured CA is trusted for the server's own name only: a trust check that accepted anything would fail here.</summary>
+/// <summary>
+/// The configured CA is trusted for the server's own name only: a trust check that accepted anything would fail here,
+/// and so would the KubernetesClient package's own (it accepts the CA's certificate for another name, the second case).
+/// </summary>
 public sealed class TlsTrustTests
 {
     [Theory]
@@ -16,10 +18,10 @@ public sealed class TlsTrustTests
         var (ca, serving) = LoopbackTlsServer.IssueFor(certificateFor);
         var (otherCa, otherServing) = LoopbackTlsServer.IssueFor("127.0.0.1");
         await using var server = new LoopbackTlsServer(serving);
-        using var client = new KubernetesClient(new KubernetesClientConfiguration
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration
         {
-            Server = server.Address,
-            CertificateAuthority = [trustIssuer ? ca : otherCa],
+            Host = server.Address.ToString(),
+            SslCaCerts = [trustIssuer ? ca : otherCa],
         });
 
         var error = await Record.ExceptionAsync(() => client.GetAsync<ConfigMap>("c", "ns"));

@@ -75,8 +75,9 @@ public sealed class ArgoCdHealthTests(ControlPlaneFixture fixture) : OperatorTes
     /// <summary>The object as the API server serves it, its Ready condition, and the health check's verdict on exactly that document.</summary>
     private async Task<(ReadyCondition Ready, ArgoCdHealth Health)> CheckAsync(string name)
     {
-        using var http = KubernetesHttpClientFactory.Create(Plane.Configuration());
-        var json = await http.GetStringAsync(new Uri(ObjectBucket.Resource.Path(Namespace, name), UriKind.Relative));
+        using var client = Plane.CreateClient();
+        using var response = await client.SendRawAsync(HttpMethod.Get, ObjectBucket.Resource.Path(Namespace, name));
+        var json = await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(json);
         var ready = document.RootElement.GetProperty("status").GetProperty("conditions").EnumerateArray()
             .Single(c => c.GetProperty("type").GetString() == ObjectBucketNames.ReadyCondition);

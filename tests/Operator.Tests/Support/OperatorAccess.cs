@@ -11,9 +11,9 @@ namespace BucketOperator.Operator.Tests.Support;
 internal static class OperatorAccess
 {
     private static readonly SemaphoreSlim Once = new(1, 1);
-    private static readonly Dictionary<LocalControlPlane, KubernetesClientConfiguration> Configurations = [];
+    private static readonly Dictionary<LocalControlPlane, k8s.KubernetesClientConfiguration> Configurations = [];
 
-    public static async Task<KubernetesClientConfiguration> ConfigureAsync(LocalControlPlane plane)
+    public static async Task<k8s.KubernetesClientConfiguration> ConfigureAsync(LocalControlPlane plane)
     {
         await Once.WaitAsync();
         try

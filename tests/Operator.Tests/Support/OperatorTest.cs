@@ -140,10 +140,7 @@ public abstract class OperatorTest : IAsyncLifetime
     /// <summary>Starts (or restarts) the operator process-equivalent: new caches, queue and clients; nothing carried over.</summary>
     protected async Task StartOperatorAsync()
     {
-        var access = NamespacedRbac
-            ? await OperatorInstallation.InstallNamespacedAsync(Plane, WatchesSecondNamespace ? [Namespace, SecondNamespace] : [Namespace])
-            : await OperatorAccess.ConfigureAsync(Plane);
-        var client = new KubernetesClient(access, BucketOperatorRuntime.Json);
+        var client = new KubernetesClient(await OperatorAccessAsync(), BucketOperatorRuntime.Json);
         var options = new OperatorOptions
         {
             LatitudeApiUrl = Simulator.BaseAddress,
@@ -163,6 +160,11 @@ public abstract class OperatorTest : IAsyncLifetime
         var stop = _stop = new CancellationTokenSource();
         _running = Task.Run(() => runtime.RunAsync(stop.Token));
     }
+
+    /// <summary>How the operator reaches the API server: as its service account, with config/rbac's ClusterRole or (<see cref="NamespacedRbac"/>) the namespaced Roles.</summary>
+    protected virtual async Task<k8s.KubernetesClientConfiguration> OperatorAccessAsync() => NamespacedRbac
+        ? await OperatorInstallation.InstallNamespacedAsync(Plane, WatchesSecondNamespace ? [Namespace, SecondNamespace] : [Namespace])
+        : await OperatorAccess.ConfigureAsync(Plane);
 
     /// <summary>Changes the operator's settings before it starts (e.g. a token file instead of the token).</summary>
     protected virtual OperatorOptions Configure(OperatorOptions options) => options;

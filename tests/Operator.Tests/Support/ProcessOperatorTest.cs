@@ -30,7 +30,7 @@ public abstract class ProcessOperatorTest(ControlPlaneFixture fixture) : Operato
         if (!File.Exists(kubeconfig))
         {
             await GrantLeasesAsync();
-            await File.WriteAllTextAsync(kubeconfig, OperatorInstallation.Kubeconfig(Plane, (await OperatorAccess.ConfigureAsync(Plane)).Token!));
+            await File.WriteAllTextAsync(kubeconfig, OperatorInstallation.Kubeconfig(Plane, (await OperatorAccess.ConfigureAsync(Plane)).AccessToken!));
             await File.WriteAllTextAsync(tokenFile, SimulatorSeed.Token + "\n");
         }
 

@@ -38,7 +38,7 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
 
     public async Task InitializeAsync()
     {
-        _serviceAccountToken = (await OperatorInstallation.InstallAsync(fixture.Plane)).Token!;
+        _serviceAccountToken = (await OperatorInstallation.InstallAsync(fixture.Plane)).AccessToken!;
         _tokenFile = WriteReadable("latitude-token", SimulatorSeed.Token);
         _simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions() });
         _namespace = (await _admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "image-" } })).Metadata.Name!;

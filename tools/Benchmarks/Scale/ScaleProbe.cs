@@ -37,7 +37,7 @@ internal static class ScaleProbe
             .AddJsonConsole(o => o.IncludeScopes = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Information));
-        using var kubernetes = new KubernetesClient(KubernetesClientConfiguration.Resolve(options.Kubeconfig), BucketOperatorRuntime.Json);
+        using var kubernetes = new KubernetesClient(ClusterConfig.Resolve(options.Kubeconfig), BucketOperatorRuntime.Json);
         var counting = new CountingKubernetesClient(kubernetes);
         var latitudeOptions = new LatitudeClientOptions { BaseAddress = options.LatitudeApiUrl };
         using var latitudeHttp = LatitudeClientFactory.CreateHttpClient(latitudeOptions);

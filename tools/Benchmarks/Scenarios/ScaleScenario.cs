@@ -25,7 +25,7 @@ internal sealed class ScaleScenario : IScenario
         await using var simulator = await LatitudeSimulator.StartAsync(LatitudeAccess.UnlimitedSimulator, cancellationToken);
         var ns = await world.CreateNamespaceAsync("bench-scale-", cancellationToken);
         var kubeconfig = Path.Combine(world.Plane.Directory, "operator-kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, OperatorInstallation.Kubeconfig(world.Plane, world.OperatorAccess.Token!), cancellationToken);
+        await File.WriteAllTextAsync(kubeconfig, OperatorInstallation.Kubeconfig(world.Plane, world.OperatorAccess.AccessToken!), cancellationToken);
         string[] flags =
         [
             "--kubeconfig", kubeconfig,

@@ -16,7 +16,7 @@ namespace BucketOperator.Benchmarks.World;
 /// </summary>
 internal sealed class BenchWorld : IAsyncDisposable
 {
-    private BenchWorld(LocalControlPlane plane, KubernetesClientConfiguration operatorAccess, ILoggerFactory loggers)
+    private BenchWorld(LocalControlPlane plane, k8s.KubernetesClientConfiguration operatorAccess, ILoggerFactory loggers)
     {
         Plane = plane;
         OperatorAccess = operatorAccess;
@@ -29,7 +29,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     public KubernetesClient Admin { get; }
 
     /// <summary>Acts as the operator's service account.</summary>
-    public KubernetesClientConfiguration OperatorAccess { get; }
+    public k8s.KubernetesClientConfiguration OperatorAccess { get; }
 
     /// <summary>For operators run in this process: warnings and errors only, on standard error.</summary>
     public ILoggerFactory Loggers { get; }
