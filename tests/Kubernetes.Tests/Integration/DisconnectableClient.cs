@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.TestSupport;

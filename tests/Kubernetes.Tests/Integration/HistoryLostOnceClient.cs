@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
 using BucketOperator.TestSupport;

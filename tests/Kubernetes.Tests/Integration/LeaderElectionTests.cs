@@ -1,3 +1,4 @@
+using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Kubernetes.Models;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.TestSupport;
 
 namespace BucketOperator.Benchmarks.Measurement;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.TestSupport;
 
 namespace BucketOperator.Benchmarks.Measurement;
 

@@ -1,7 +1,7 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
 
-namespace BucketOperator.TestSupport;
+namespace BucketOperator.ControlPlane;
 
 /// <summary>Passes every call to a real client; test wrappers override only the calls they interfere with.</summary>
 public abstract class DelegatingKubernetesClient(IKubernetesClient inner) : IKubernetesClient
