@@ -12,6 +12,13 @@ public static partial class PrometheusText
 {
     public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
 
+    /// <summary>Each metric family's TYPE, once the whole text passed <see cref="Parse"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Families(string text)
+    {
+        Parse(text);
+        return text.Split('\n').Select(line => line.Split(' ', 4)).Where(parts => parts is ["#", "TYPE", _, _]).ToDictionary(parts => parts[2], parts => parts[3]);
+    }
+
     public static IReadOnlyList<Sample> Parse(string text)
     {
         if (text.Length > 0 && !text.EndsWith('\n'))

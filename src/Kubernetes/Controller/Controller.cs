@@ -39,6 +39,9 @@ public sealed class Controller<T>
         _logger = logger;
         _time = time;
         _tag = new("controller", name);
+        // Shown at 0 from the start, as controller-runtime does: an exporter shows only what was recorded.
+        ControllerMetrics.Errors.Add(0, _tag);
+        ControllerMetrics.TerminalErrors.Add(0, _tag);
     }
 
     public string Name { get; }

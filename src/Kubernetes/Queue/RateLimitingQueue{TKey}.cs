@@ -36,6 +36,7 @@ public sealed class RateLimitingQueue<TKey> : IDisposable
         _delayed = new DelayedAdds<TKey>(options.TimeProvider, _queue.Add);
         _limiter = options.RateLimiter ?? DefaultControllerRateLimiter.Create<TKey>(options.TimeProvider);
         _tag = QueueMetrics.Tag(options.Name);
+        QueueMetrics.Retries.Add(0, _tag);
     }
 
     public string Name { get; }

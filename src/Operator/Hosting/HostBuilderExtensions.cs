@@ -58,7 +58,7 @@ public static class HostBuilderExtensions
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         ProcessMetrics.Register();
-        builder.Services.AddSingleton(new PrometheusExporter(OperatorMeter.Exported));
+        builder.Services.AddOperatorMetrics();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IKubernetesClient>(_ =>

@@ -1,4 +1,3 @@
-using BucketOperator.Kubernetes.Diagnostics;
 using BucketOperator.Operator.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,11 +12,10 @@ public static class OperatorEndpoints
     public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder endpoints, BindAddress probes, BindAddress metrics)
     {
         var health = endpoints.ServiceProvider.GetRequiredService<OperatorHealth>();
-        var exporter = endpoints.ServiceProvider.GetRequiredService<PrometheusExporter>();
         var probeHost = $"*:{probes.Port}";
         endpoints.MapGet("/healthz", () => Answer(health.Liveness())).RequireHost(probeHost);
         endpoints.MapGet("/readyz", () => Answer(health.Readiness())).RequireHost(probeHost);
-        endpoints.MapGet("/metrics", () => Results.Text(exporter.Scrape(), PrometheusExporter.ContentType)).RequireHost($"*:{metrics.Port}");
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{metrics.Port}");
         return endpoints;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models.Coordination;
 using BucketOperator.Operator.Hosting;
@@ -42,6 +43,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         Assert.Equal(1, PrometheusText.Value(metrics, "latitude_operator_latitude_requests_total", ("method", "POST"), ("endpoint", "/storage/buckets"), ("code", "201")));
         Assert.True(PrometheusText.Value(metrics, "latitude_operator_informer_relists_total", ("resource", "objectbuckets.storage.latitude.sh")) >= 1);
         Assert.True(PrometheusText.Value(metrics, "process_resident_memory_bytes") > 0);
+        AssertFamiliesAsCommitted(PrometheusText.Families(await first.ScrapeAsync()));
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var idleRss = first.ResidentBytes();
@@ -107,5 +109,30 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
             entries.Any(e => e["Scopes"] is JsonArray scopes && scopes.OfType<JsonObject>().Any(s =>
                 s["namespace"]?.GetValue<string>() == Namespace && s["name"]?.GetValue<string>() == bucket && s["reconcileID"] is not null)),
             $"no line of the reconcile of {bucket} carries namespace, name and reconcileID:\n{string.Join('\n', lines)}");
+    }
+
+    /// <summary>
+    /// docs/metrics.txt is the contract of /metrics: every family shown is listed there with its type, and those this
+    /// scenario records are all shown (a family with nothing recorded yet is absent, as with any OpenTelemetry exporter).
+    /// </summary>
+    private static void AssertFamiliesAsCommitted(IReadOnlyDictionary<string, string> families)
+    {
+        var committed = File.ReadAllLines(YamlManifests.RepositoryPath("docs", "metrics.txt"))
+            .Select(line => line.Split(' ')).ToDictionary(parts => parts[0], parts => parts[1]);
+        string[] recorded =
+        [
+            "controller_runtime_reconcile_total", "controller_runtime_reconcile_time_seconds", "controller_runtime_active_workers",
+            "workqueue_adds_total", "workqueue_depth", "workqueue_queue_duration_seconds", "workqueue_work_duration_seconds",
+            "latitude_operator_latitude_requests_total", "latitude_operator_latitude_request_duration_seconds",
+            "latitude_operator_informer_relists_total", "latitude_operator_informer_cached_objects", "latitude_operator_objectbuckets",
+            "leader_election_master_status", "kubernetes_events_written",
+            "process_cpu_seconds_total", "process_resident_memory_bytes", "process_start_time_seconds", "dotnet_gc_heap_size_bytes",
+        ];
+
+        var unlisted = families.Where(f => committed.GetValueOrDefault(f.Key) != f.Value).Select(f => $"{f.Key} {f.Value}").ToList();
+        var missing = recorded.Except(families.Keys).ToList();
+
+        Assert.True(unlisted.Count == 0, $"shown but not in docs/metrics.txt with that type: {string.Join(", ", unlisted)}");
+        Assert.True(missing.Count == 0, $"recorded but not shown: {string.Join(", ", missing)}");
     }
 }
