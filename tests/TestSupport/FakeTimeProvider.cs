@@ -1,32 +1,63 @@
 namespace BucketOperator.TestSupport;
 
 /// <summary>
-/// Microsoft.Extensions.TimeProvider.Testing's clock with what our tests add: <see cref="Advance"/> stops at each due
-/// timer in turn, so a timer's callback sees the clock at its own due time (the library fires every due timer with
-/// the clock already at the end of the step), and three waits on the code under test: <see cref="PendingTimers"/>,
-/// <see cref="WaitForTimersAsync"/> and <see cref="AdvanceUntilAsync"/>. The library keeps the time and fires the
-/// timers; this class only keeps a list of the timers it made and when each is due.
+/// A clock tests move by hand. Timers (and so Task.Delay(…, provider)) fire during <see cref="Advance"/>,
+/// in due order. Microsoft.Extensions.TimeProvider.Testing is not available here.
 /// </summary>
-public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))
+public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
-    private readonly List<TrackedTimer> _timers = [];
+    private readonly List<FakeTimer> _timers = [];
     private readonly List<(int Count, TaskCompletionSource Done)> _timerWaiters = [];
+    private DateTimeOffset _now = start;
     private TaskCompletionSource _waitArmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // How many timers have been armed so far; each timer remembers its number, so "armed since the last step" is a comparison.
     private long _armed;
 
-    /// <summary>Moves the clock by <paramref name="delta"/>, firing the timers due on the way in due order, each at its due time.</summary>
-    public new void Advance(TimeSpan delta)
+    public FakeTimeProvider()
+        : this(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))
     {
-        var target = GetUtcNow() + delta;
-        while (NextDue() is { } due && due <= target)
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
         {
-            base.Advance(due > GetUtcNow() ? due - GetUtcNow() : TimeSpan.Zero);
+            return _now;
+        }
+    }
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public void Advance(TimeSpan delta)
+    {
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            target = _now + delta;
         }
 
-        base.Advance(target - GetUtcNow());
+        while (true)
+        {
+            FakeTimer? due;
+            lock (_gate)
+            {
+                due = _timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
+                if (due is null)
+                {
+                    _now = target;
+                    return;
+                }
+
+                _now = due.DueAt > _now ? due.DueAt : _now;
+                due.Reschedule();
+            }
+
+            due.Fire();
+        }
     }
 
     /// <summary>
@@ -36,8 +67,9 @@ public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeT
     /// of deadlines (<see cref="CancellationTokenSource"/>) do not count, since code keeps running while one is
     /// pending. So the clock never moves while woken code is still busy (with real I/O, say), and every wait
     /// ends exactly at its due time, however loaded the machine is. Meant for one flow waiting on the clock at
-    /// a time. Fails after <paramref name="limit"/> of fake time, or when the code neither finishes nor waits on
-    /// the clock within <paramref name="realTimeout"/> (default 10 s).
+    /// a time (a loop, a retry, a queue of waiters served in turn). Fails after <paramref name="limit"/> of fake
+    /// time, or when the code neither finishes nor waits on the clock within <paramref name="realTimeout"/>
+    /// (default 10 s).
     /// </summary>
     public async Task AdvanceUntilAsync(Func<bool> done, TimeSpan limit, TimeSpan? realTimeout = null)
     {
@@ -55,7 +87,7 @@ public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeT
             lock (_gate)
             {
                 // The wait may have been cancelled meanwhile; then wait for the next one.
-                next = NextDue();
+                next = _timers.Count == 0 ? null : _timers.Min(t => t.DueAt);
                 steppedAt = _armed;
             }
 
@@ -117,26 +149,9 @@ public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeT
         }
     }
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        // Task.Delay and Task.WaitAsync pass their own promise as the state: somebody awaits this timer.
-        var tracked = new TrackedTimer(this, isWait: state is Task);
-        tracked.Track(dueTime, period);
-        tracked.Inner = base.CreateTimer(s => { tracked.Fired(); callback(s); }, state, dueTime, period);
-        return tracked;
-    }
-
-    private DateTimeOffset? NextDue()
-    {
-        lock (_gate)
-        {
-            return _timers.Count == 0 ? null : _timers.Min(t => t.DueAt);
-        }
-    }
-
     private async Task WaitUntilWaitingAsync(Func<bool> done, long armedAfter, TimeSpan realTimeout)
     {
-        var started = System.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         while (!done())
         {
             Task armed;
@@ -150,22 +165,37 @@ public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeT
                 armed = _waitArmed.Task;
             }
 
-            if (System.GetElapsedTime(started) > realTimeout)
+            if (TimeProvider.System.GetElapsedTime(started) > realTimeout)
             {
                 throw new TimeoutException($"after {realTimeout} of real time the code under test neither finished nor waited on the clock");
             }
 
             // Arming wakes this at once; the short poll only notices `done`, which has no signal.
-            await Task.WhenAny(armed, Task.Delay(TimeSpan.FromMilliseconds(1), System));
+            await Task.WhenAny(armed, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System));
         }
     }
 
-    /// <summary>The library's timer, with when it is due next; the list holds the timers that will still fire.</summary>
-    private sealed class TrackedTimer(FakeTimeProvider owner, bool isWait) : ITimer
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        // Task.Delay and Task.WaitAsync pass their own promise as the state: somebody awaits this timer.
+        var timer = new FakeTimer(this, callback, state, isWait: state is Task);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    /// <summary>Called under the lock.</summary>
+    private void SignalTimerWaiters()
+    {
+        foreach (var waiter in _timerWaiters.Where(w => _timers.Count >= w.Count).ToList())
+        {
+            _timerWaiters.Remove(waiter);
+            waiter.Done.TrySetResult();
+        }
+    }
+
+    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state, bool isWait) : ITimer
     {
         private TimeSpan _period;
-
-        public ITimer Inner { get; set; } = null!;
 
         /// <summary>Code awaits this timer (a delay), rather than merely being cancelled by it (a deadline).</summary>
         public bool IsWait { get; } = isWait;
@@ -177,51 +207,39 @@ public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeT
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            Track(dueTime, period);
-            return Inner.Change(dueTime, period);
-        }
-
-        public void Track(TimeSpan dueTime, TimeSpan period)
-        {
             lock (owner._gate)
             {
                 owner._timers.Remove(this);
                 _period = period;
-                if (dueTime == Timeout.InfiniteTimeSpan)
+                if (dueTime != Timeout.InfiniteTimeSpan)
                 {
-                    return;
-                }
-
-                DueAt = owner.GetUtcNow() + dueTime;
-                Number = ++owner._armed;
-                owner._timers.Add(this);
-                foreach (var waiter in owner._timerWaiters.Where(w => owner._timers.Count >= w.Count).ToList())
-                {
-                    owner._timerWaiters.Remove(waiter);
-                    waiter.Done.TrySetResult();
-                }
-
-                if (IsWait)
-                {
-                    owner._waitArmed.TrySetResult();
-                    owner._waitArmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-            }
-        }
-
-        /// <summary>Periodic timers move to their next due time, one-shot ones leave the list.</summary>
-        public void Fired()
-        {
-            lock (owner._gate)
-            {
-                owner._timers.Remove(this);
-                if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
-                {
-                    DueAt += _period;
+                    DueAt = owner._now + dueTime;
+                    Number = ++owner._armed;
                     owner._timers.Add(this);
+                    owner.SignalTimerWaiters();
+                    if (IsWait)
+                    {
+                        owner._waitArmed.TrySetResult();
+                        owner._waitArmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
                 }
             }
+
+            return true;
         }
+
+        /// <summary>Called under the owner's lock: periodic timers move to their next due time, one-shot ones leave.</summary>
+        public void Reschedule()
+        {
+            owner._timers.Remove(this);
+            if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
+            {
+                DueAt += _period;
+                owner._timers.Add(this);
+            }
+        }
+
+        public void Fire() => callback(state);
 
         public void Dispose()
         {
@@ -229,8 +247,6 @@ public sealed class FakeTimeProvider() : Microsoft.Extensions.Time.Testing.FakeT
             {
                 owner._timers.Remove(this);
             }
-
-            Inner.Dispose();
         }
 
         public ValueTask DisposeAsync()
