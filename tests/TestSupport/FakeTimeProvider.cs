@@ -2,7 +2,12 @@ namespace BucketOperator.TestSupport;
 
 /// <summary>
 /// A clock tests move by hand. Timers (and so Task.Delay(…, provider)) fire during <see cref="Advance"/>,
-/// in due order. Microsoft.Extensions.TimeProvider.Testing is not available here.
+/// in due order, each with the clock at its own due time.
+/// Ours rather than Microsoft.Extensions.TimeProvider.Testing's (served since 2026-12, and tried): that clock fires every
+/// timer due within a step with the clock already at the step's end, and it does not show its pending timers, so the
+/// waits below (<see cref="WaitForTimersAsync"/>, <see cref="AdvanceUntilAsync"/>) would need a second list of timers
+/// beside the library's, which a timer armed on another thread while the test advances can put out of step with it
+/// (an Advance that never ends). One list, kept here, has no such window.
 /// </summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
