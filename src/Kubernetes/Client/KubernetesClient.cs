@@ -34,7 +34,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     {
         var options = connection ?? ConnectionOptions.Default;
         _transport = PackageTransport.Create(configuration, options, handlers);
-        _server = _transport.BaseUri.ToString().TrimEnd('/');
+        _server = _transport.BaseUri.AbsoluteUri.TrimEnd('/');
         _tlsServerName = configuration.TlsServerName;
         _httpVersion = configuration.DisableHttp2 ? HttpVersion.Version11 : HttpVersion.Version20;
         _json = json ?? KubernetesJson.Default;

@@ -13,20 +13,19 @@ namespace BucketOperator.Kubernetes.Config;
 public static class ClusterConfig
 {
     /// <summary>
-    /// An explicit kubeconfig path, else <c>$KUBECONFIG</c> (its existing files, merged), else the in-cluster service
-    /// account, else <c>~/.kube/config</c>.
+    /// The kubeconfig files given (<c>--kubeconfig</c>, or <c>KUBECONFIG</c>, which the operator's settings pass the same
+    /// way: one path, or several separated as in <c>$PATH</c>, merged; with several, the ones that do not exist are
+    /// skipped, as kubectl does), else <c>$KUBECONFIG</c>, else the in-cluster service account, else <c>~/.kube/config</c>.
     /// </summary>
-    public static k8s.KubernetesClientConfiguration Resolve(string? kubeconfigPath = null)
+    public static k8s.KubernetesClientConfiguration Resolve(string? kubeconfig = null)
     {
-        if (!string.IsNullOrEmpty(kubeconfigPath))
+        var given = Paths(kubeconfig);
+        if (given.Count > 0)
         {
-            return FromFile(kubeconfigPath);
+            return FromFiles(given);
         }
 
-        var fromEnvironment = (Environment.GetEnvironmentVariable("KUBECONFIG") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(File.Exists)
-            .ToList();
+        var fromEnvironment = Paths(Environment.GetEnvironmentVariable("KUBECONFIG"));
         if (fromEnvironment.Count > 0)
         {
             return FromFiles(fromEnvironment);
@@ -45,6 +44,13 @@ public static class ClusterConfig
 
         throw new InvalidOperationException(
             "No Kubernetes configuration found: pass --kubeconfig, set KUBECONFIG, run in a pod with a service account, or create ~/.kube/config.");
+    }
+
+    /// <summary>One path as it is (a missing file is then an error that names it); of several, those that exist.</summary>
+    private static List<string> Paths(string? list)
+    {
+        var paths = (list ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return paths.Count > 1 ? [.. paths.Where(File.Exists)] : paths;
     }
 
     /// <summary>One kubeconfig file; <paramref name="context"/> overrides its current context.</summary>

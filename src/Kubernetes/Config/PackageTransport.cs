@@ -49,7 +49,7 @@ internal static class PackageTransport
 
     /// <summary>The server's certificate must chain to one of <paramref name="roots"/> and be issued for the host asked for.</summary>
     private static RemoteCertificateValidationCallback TrustOnly(X509Certificate2Collection roots) =>
-        (_, certificate, _, errors) =>
+        (_, certificate, presented, errors) =>
         {
             if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
             {
@@ -60,6 +60,12 @@ internal static class PackageTransport
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+            // Intermediates the server sent along; trust still comes from the roots alone.
+            if (presented is not null)
+            {
+                chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
+            }
+
             return chain.Build(new X509Certificate2(certificate));
         };
 }

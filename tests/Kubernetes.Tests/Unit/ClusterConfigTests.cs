@@ -70,6 +70,34 @@ public sealed class ClusterConfigTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_SeveralPathsAsKubeconfigSetsThem_MergesThoseThatExist()
+    {
+        var cluster = Write("cluster", Kubeconfig("current-context: dev", "dev", "c", "insecure-skip-tls-verify: true", "u", "token: from-first", ""));
+        var user = Write("user", """
+            apiVersion: v1
+            kind: Config
+            users:
+            - name: u
+              user:
+                token: from-second
+            """);
+
+        var config = ClusterConfig.Resolve(string.Join(Path.PathSeparator, cluster, Path.Combine(_directory, "absent"), user));
+
+        Assert.Equal(("https://10.1.2.3:6443", "from-first"), (config.Host, config.AccessToken));
+    }
+
+    [Fact]
+    public void Resolve_OneMissingPath_FailsNamingIt()
+    {
+        var missing = Path.Combine(_directory, "absent");
+
+        var error = Assert.Throws<InvalidDataException>(() => ClusterConfig.Resolve(missing));
+
+        Assert.StartsWith(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromFile_NamedContext_OverridesCurrentContext()
     {
         var path = Write("config", Kubeconfig("current-context: dev", "dev", "c", "", "u", "token: t", ""));

@@ -69,7 +69,8 @@ public sealed class DeadConnectionTests
     {
         // The handler the package builds, as the caller's own hook sees it after ours ran.
         SocketsHttpHandler? transport = null;
-        var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test", FirstMessageHandlerSetup = sockets => transport = sockets };
+        Action<SocketsHttpHandler> callersHook = sockets => transport = sockets;
+        var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test", FirstMessageHandlerSetup = callersHook };
         using var client = new KubernetesClient(configuration);
         var bound = TimeSpan.FromSeconds(45);
 
@@ -79,7 +80,7 @@ public sealed class DeadConnectionTests
         Assert.Equal(HttpKeepAlivePingPolicy.Always, transport.KeepAlivePingPolicy);
         Assert.NotNull(transport.ConnectCallback);
         Assert.InRange(ConnectionOptions.Default.RequestTimeout, TimeSpan.FromSeconds(1), bound);
-        Assert.NotNull(configuration.FirstMessageHandlerSetup);
+        Assert.Same(callersHook, configuration.FirstMessageHandlerSetup);
         // A quiet watch hears a bookmark about once a minute: the idle deadline must not cut healthy ones.
         Assert.True(new ResumingWatchOptions { ResourceVersion = "1" }.IdleTimeout > TimeSpan.FromSeconds(70));
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models;
@@ -116,6 +117,23 @@ public sealed class KubernetesClientTests
     [Fact]
     public void Exception_RetryAfterSecondsInDetails_IsTheRetryAfter() =>
         Assert.Equal(TimeSpan.FromSeconds(3), new KubernetesApiException("GET /x", new Status { Code = 429, Details = new StatusDetails { RetryAfterSeconds = 3 } }).RetryAfter);
+
+    [Fact]
+    public async Task Server_WithAPathAndAToken_PrefixesEveryCallAndSendsTheToken_LeavingTheConfigurationAsItWas()
+    {
+        var stub = new ScriptedHttpHandler().Respond(HttpStatusCode.OK, """{"metadata":{"name":"c"}}""");
+        var (caPem, _) = TestCertificates.SelfSigned("CN=ca");
+        X509Certificate2Collection roots = [X509Certificate2.CreateFromPem(caPem)];
+        // A proxy's address, as Rancher gives: the API lives under a path.
+        var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test/k8s/clusters/c-1/", AccessToken = "t0k3n", SslCaCerts = roots };
+        using var client = new KubernetesClient(configuration, handlers: stub);
+
+        await client.GetAsync<ConfigMap>("c", "ns");
+
+        var sent = Assert.Single(stub.Requests);
+        Assert.Equal(("/k8s/clusters/c-1/api/v1/namespaces/ns/configmaps/c", "Bearer t0k3n"), (sent.PathAndQuery, sent.Authorization));
+        Assert.Same(roots, configuration.SslCaCerts);
+    }
 
     private const string NotServed =
         """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}""";

@@ -122,6 +122,7 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         string[] recorded =
         [
             "controller_runtime_reconcile_total", "controller_runtime_reconcile_time_seconds", "controller_runtime_active_workers",
+            "controller_runtime_reconcile_errors_total", "controller_runtime_terminal_reconcile_errors_total", "workqueue_retries_total",
             "workqueue_adds_total", "workqueue_depth", "workqueue_queue_duration_seconds", "workqueue_work_duration_seconds",
             "latitude_operator_latitude_requests_total", "latitude_operator_latitude_request_duration_seconds",
             "latitude_operator_informer_relists_total", "latitude_operator_informer_cached_objects", "latitude_operator_objectbuckets",

@@ -29,6 +29,10 @@ public sealed class OperatorProcess : IDisposable
 
     public int MetricsPort { get; }
 
+    /// <summary>The Accept header of Prometheus 2.x scrapes.</summary>
+    private const string PrometheusAccept =
+        "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
     /// <summary>When the process was started (a <see cref="Stopwatch"/> timestamp).</summary>
     public long Started { get; }
 
@@ -69,7 +73,16 @@ public sealed class OperatorProcess : IDisposable
         }
     }
 
-    public Task<string> ScrapeAsync() => _http.GetStringAsync(new Uri($"http://127.0.0.1:{MetricsPort}/metrics"));
+    /// <summary>/metrics as Prometheus scrapes it (preferring OpenMetrics); the answer must be the text format 0.0.4.</summary>
+    public async Task<string> ScrapeAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{MetricsPort}/metrics"));
+        request.Headers.TryAddWithoutValidation("Accept", PrometheusAccept);
+        using var response = await _http.SendAsync(request);
+        var type = response.EnsureSuccessStatusCode().Content.Headers.ContentType;
+        Assert.True(type is { MediaType: "text/plain" } && type.Parameters.Any(p => p is { Name: "version", Value: "0.0.4" }), $"/metrics answered {type}");
+        return await response.Content.ReadAsStringAsync();
+    }
 
     /// <summary>SIGTERM, as the kubelet sends at pod deletion.</summary>
     public Task TerminateAsync() => SignalAsync("TERM");
