@@ -14,8 +14,12 @@ internal static class BucketKeys
     private const string SuffixAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /// <summary>Whether the key was issued for this object: <c>lob-&lt;uid&gt;</c> (before replacements had suffixes) or <c>lob-&lt;uid&gt;-…</c>.</summary>
-    public static bool IsOurs(ReconcileContext context, AccessKey key) =>
-        key.Name == context.AccessKeyPrefix || key.Name.StartsWith(context.AccessKeyPrefix + "-", StringComparison.Ordinal);
+    /// <remarks>Allocates nothing: every pass of every object compares its prefix with each key of the project's list.</remarks>
+    public static bool IsOurs(ReconcileContext context, AccessKey key)
+    {
+        var prefix = context.AccessKeyPrefix;
+        return key.Name.StartsWith(prefix, StringComparison.Ordinal) && (key.Name.Length == prefix.Length || key.Name[prefix.Length] == '-');
+    }
 
     public static Task<CreatedAccessKey> IssueAsync(ReconcileContext context, ConnectionDetails details, CancellationToken cancellationToken)
     {

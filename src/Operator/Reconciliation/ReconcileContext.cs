@@ -27,5 +27,6 @@ internal sealed class ReconcileContext(ObjectBucket bucket, DesiredBucket desire
     public string Project => Desired.Project!;
 
     /// <summary>How the names of the bucket-scoped access keys issued for this object begin: deterministic, from its UID.</summary>
-    public string AccessKeyPrefix => "lob-" + Bucket.Metadata.Uid;
+    /// <remarks>Made once: it is compared with every key of the project's list, on every pass.</remarks>
+    public string AccessKeyPrefix { get; } = "lob-" + bucket.Metadata.Uid;
 }
