@@ -13,6 +13,12 @@ namespace BucketOperator.Operator.Diagnostics;
 /// </summary>
 public static class MetricsExport
 {
+    /// <summary>
+    /// Series one family may hold. The SDK allocates room for them up front, per family: its default (2,000) cost 5 MiB of
+    /// heap at idle (measured); our widest family (Latitude requests by method, route and code) has well under 500.
+    /// </summary>
+    private const int SeriesPerFamily = 500;
+
     private static readonly double[] PrometheusDefaultBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     public static IServiceCollection AddOperatorMetrics(this IServiceCollection services)
@@ -20,8 +26,8 @@ public static class MetricsExport
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter([.. OperatorMeter.Exported])
             .AddView(instrument => instrument is Histogram<double>
-                ? new ExplicitBucketHistogramConfiguration { Boundaries = PrometheusDefaultBuckets }
-                : null)
+                ? new ExplicitBucketHistogramConfiguration { Boundaries = PrometheusDefaultBuckets, CardinalityLimit = SeriesPerFamily }
+                : new MetricStreamConfiguration { CardinalityLimit = SeriesPerFamily })
             .AddPrometheusExporter(prometheus =>
             {
                 prometheus.TranslationStrategy = PrometheusAspNetCoreTranslationStrategy.UnderscoreEscapingWithoutSuffixes;
