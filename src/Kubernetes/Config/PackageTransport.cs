@@ -6,13 +6,14 @@ namespace BucketOperator.Kubernetes.Config;
 /// <summary>
 /// The KubernetesClient package's HTTP pipeline and credentials for one configuration, with two changes made
 /// through its <c>FirstMessageHandlerSetup</c> hook: our <see cref="ConnectionOptions"/> deadlines, and our check of
-/// the server's certificate against the configured CA. Ours because the package's check accepts a certificate the
+/// the server's certificate against the configured CA; and its token provider asked one request at a time
+/// (<see cref="SerialTokenProvider"/>). Ours because the package's check accepts a certificate the
 /// CA issued for another host name (it ignores a name mismatch whenever the chain needed the custom root);
 /// <c>TlsTrustTests</c> shows the difference.
 /// </summary>
 internal static class PackageTransport
 {
-    // The package reads the hook and the CA while it builds the handler: both are set for that moment only, one
+    // The package reads the hook, the CA and the token provider while it builds the client: each is set for that moment only, one
     // client at a time (callers may share a configuration), and the caller's object is left as it was.
     private static readonly Lock SetupGate = new();
 
@@ -22,6 +23,7 @@ internal static class PackageTransport
         {
             var callersSetup = configuration.FirstMessageHandlerSetup;
             var roots = configuration.SslCaCerts;
+            var tokens = configuration.TokenProvider;
             var skipVerify = configuration.SkipTlsVerify;
             configuration.FirstMessageHandlerSetup = sockets =>
             {
@@ -35,6 +37,7 @@ internal static class PackageTransport
             };
             // Without a CA the package installs no check of its own, so ours above stays.
             configuration.SslCaCerts = null;
+            configuration.TokenProvider = tokens is null ? null : new SerialTokenProvider(tokens);
             try
             {
                 return new k8s.Kubernetes(configuration, handlers);
@@ -43,6 +46,7 @@ internal static class PackageTransport
             {
                 configuration.FirstMessageHandlerSetup = callersSetup;
                 configuration.SslCaCerts = roots;
+                configuration.TokenProvider = tokens;
             }
         }
     }

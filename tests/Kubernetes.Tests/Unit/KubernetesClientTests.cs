@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
@@ -135,6 +136,26 @@ public sealed class KubernetesClientTests
         Assert.Same(roots, configuration.SslCaCerts);
     }
 
+    [Fact]
+    public async Task TokenProvider_ManyRequestsAtOnce_AskedOneAtATime()
+    {
+        var stub = new ScriptedHttpHandler();
+        for (var i = 0; i < 8; i++)
+        {
+            stub.Respond(HttpStatusCode.OK, """{"metadata":{"name":"c"}}""");
+        }
+
+        var provider = new SlowTokenProvider();
+        var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test", TokenProvider = provider };
+        using var client = new KubernetesClient(configuration, handlers: stub);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync<ConfigMap>("c", "ns")));
+
+        Assert.Equal((8, 1), (provider.Calls, provider.MostAtOnce));
+        Assert.All(stub.Requests, r => Assert.Equal("Bearer slow", r.Authorization));
+        Assert.Same(provider, configuration.TokenProvider);
+    }
+
     private const string NotServed =
         """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}""";
 
@@ -143,4 +164,28 @@ public sealed class KubernetesClientTests
 
     private static KubernetesClient Client(ScriptedHttpHandler stub, TimeSpan? timeout = null) =>
         new(new k8s.KubernetesClientConfiguration { Host = "https://k8s.test" }, connection: new ConnectionOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }, handlers: stub);
+
+    /// <summary>Takes a while to answer, as an exec plugin does, and counts how many callers were inside at once.</summary>
+    private sealed class SlowTokenProvider : k8s.Authentication.ITokenProvider
+    {
+        private int _inside;
+
+        public int Calls { get; private set; }
+
+        public int MostAtOnce { get; private set; }
+
+        public async Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inside);
+            lock (this)
+            {
+                Calls++;
+                MostAtOnce = Math.Max(MostAtOnce, now);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            Interlocked.Decrement(ref _inside);
+            return new AuthenticationHeaderValue("Bearer", "slow");
+        }
+    }
 }
