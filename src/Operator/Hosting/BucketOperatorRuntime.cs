@@ -53,7 +53,8 @@ public sealed class BucketOperatorRuntime
             name: "token-secrets");
 
         var reconciler = CreateReconciler(bucketInformer.Cache, secretInformer.Cache, tokenSecretInformer.Cache, client, options, latitude, loggers, clock);
-        var tokenUsers = new TokenSecretGuard(client, bucketInformer.Cache);
+        var tokenUsers = new TokenSecretGuard(client, bucketInformer.Cache, tokenSecretInformer.Cache);
+        bucketInformer.AddEventHandler(new TokenSecretRelease(tokenUsers, loggers.CreateLogger<TokenSecretRelease>(), clock));
         _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
             .Named("objectbucket")
             .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
@@ -91,7 +92,7 @@ public sealed class BucketOperatorRuntime
             client,
             latitude,
             new TokenResolver(client, tokenSecrets, new OperatorToken(options, clock)),
-            new TokenSecretGuard(client, buckets),
+            new TokenSecretGuard(client, buckets, tokenSecrets),
             new BucketProvisioner(client, status, credentials, inventory, locator, events, clock),
             credentials,
             new BucketFinalizer(client, status, inventory, locator, claims, events),

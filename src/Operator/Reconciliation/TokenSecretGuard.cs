@@ -14,7 +14,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// uses it, it also carries <see cref="ObjectBucketNames.TokenInUseFinalizer"/>, so <c>kubectl delete namespace</c>
 /// cannot take the token away before the buckets it must delete are gone.
 /// </summary>
-internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<ObjectBucket> buckets)
+internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> tokenSecrets)
 {
     public const string TokenUserIndex = "token-secret";
     public const string DeletePolicyIndex = "delete-policy-token-secret";
@@ -58,6 +58,26 @@ internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<Ob
         {
             // Must go through once decided, or a namespace waits on a finalizer no one will remove.
             await Finalizers.RemoveAsync(client, secret, ObjectBucketNames.TokenInUseFinalizer, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// After an ObjectBucket that named this token Secret is gone (or names another one): when no ObjectBucket in the
+    /// cache uses it any more, the label and the finalizer go. Needed because the last users may finish their deletion
+    /// together, each still seeing the other in the cache at its own last pass; the cache no longer holds the object
+    /// that is gone when this runs. Users that remain keep the Secret in step themselves.
+    /// </summary>
+    public async Task ReleaseIfUnusedAsync(string? @namespace, string name, CancellationToken cancellationToken)
+    {
+        if (buckets.ByIndex(TokenUserIndex, KeyOf(@namespace, name)).Any() || tokenSecrets.Get(new ObjectKey(@namespace, name)) is not { } secret)
+        {
+            return;
+        }
+
+        secret = await SyncLabelAsync(secret, needed: false, cancellationToken);
+        if (Finalizers.Contains(secret, ObjectBucketNames.TokenInUseFinalizer))
+        {
+            await Finalizers.RemoveAsync(client, secret, ObjectBucketNames.TokenInUseFinalizer, cancellationToken);
         }
     }
 

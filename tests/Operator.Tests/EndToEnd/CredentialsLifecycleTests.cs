@@ -76,4 +76,49 @@ public sealed class CredentialsLifecycleTests : OperatorTest
         Assert.Empty(Simulator.State.Buckets);
         Assert.Empty(Simulator.State.AccessKeys);
     }
+
+    [Fact]
+    public async Task TwoDeleteBucketsShareATeamToken_NamespaceDeleted_BothBucketsGoAndTheNamespaceCompletes()
+    {
+        await Admin.CreateAsync(TeamToken("shared-token"));
+        foreach (var name in new[] { "shared-a", "shared-b" })
+        {
+            await Admin.CreateAsync(Bucket(name, spec: s => s with { DeletionPolicy = DeletionPolicies.Delete, CredentialsSecretRef = new SecretKeyReference { Name = "shared-token", Key = "token" } }));
+        }
+
+        await WaitForReadyAsync("shared-a", ReadyReasons.Available);
+        await WaitForReadyAsync("shared-b", ReadyReasons.Available);
+
+        await Admin.DeleteAsync<Namespace>(Namespace);
+
+        await Eventually.TrueAsync(async () => await Admin.GetAsync<Namespace>(Namespace) is null, "the namespace gone", TimeSpan.FromSeconds(90));
+        Assert.Empty(Simulator.State.Buckets);
+    }
+
+    [Fact]
+    public async Task CredentialsSecretRefMovedToAnotherSecret_TheOldOneLosesLabelAndFinalizer()
+    {
+        await Admin.CreateAsync(TeamToken("old-token"));
+        await Admin.CreateAsync(TeamToken("new-token"));
+        await Admin.CreateAsync(Bucket("moving", spec: s => s with { DeletionPolicy = DeletionPolicies.Delete, CredentialsSecretRef = new SecretKeyReference { Name = "old-token", Key = "token" } }));
+        await WaitForReadyAsync("moving", ReadyReasons.Available);
+        Assert.True(Finalizers.Contains((await Admin.GetAsync<Secret>("old-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer));
+
+        var bucket = (await Admin.GetAsync<ObjectBucket>("moving", Namespace))!;
+        await Admin.ReplaceAsync(bucket with { Spec = bucket.Spec with { CredentialsSecretRef = new SecretKeyReference { Name = "new-token", Key = "token" } } });
+
+        await Eventually.TrueAsync(
+            async () => Finalizers.Contains((await Admin.GetAsync<Secret>("new-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer),
+            "the new token Secret holds the finalizer");
+        await Eventually.TrueAsync(
+            async () => (await Admin.GetAsync<Secret>("old-token", Namespace))! is var old
+                && !Finalizers.Contains(old, ObjectBucketNames.TokenInUseFinalizer) && old.Metadata.Labels?.ContainsKey(ObjectBucketNames.TokenSecretLabel) != true,
+            "the old token Secret released");
+    }
+
+    private Secret TeamToken(string name) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(SimulatorSeed.SecondToken) },
+    };
 }
