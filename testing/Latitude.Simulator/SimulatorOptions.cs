@@ -30,6 +30,12 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool ListShowsCreatedAt { get; init; } = true;
 
+    /// <summary>
+    /// List items carry only what the documented list example has (name, bucket_name, storage_class, source, region):
+    /// no created_at, endpoint, versioning, lock or project. GET /storage/buckets/{id} still has everything.
+    /// </summary>
+    public bool ListShowsOnlyDocumentedFields { get; init; }
+
     /// <summary>Start s3rver and create real S3 buckets and keys; otherwise endpoints are fictitious.</summary>
     public S3ServerOptions? S3 { get; init; }
 

@@ -52,8 +52,9 @@ internal sealed class BucketLocator(ProjectInventory<Bucket> inventory, BucketCl
             return held;
         }
 
-        // The documented list shape carries region and class, but a list may not: the bucket's own record does.
-        var bucket = named.Region is null ? await context.Latitude.GetBucketAsync(named.Id, cancellationToken) : named;
+        // The bucket's own record, not the list's entry: the documented list example lacks versioning and the lock,
+        // and a list may lack region and class; status must report the bucket as it is. Adoption is rare: one GET.
+        var bucket = await context.Latitude.GetBucketAsync(named.Id, cancellationToken);
         if (bucket is null)
         {
             return BucketLookup.NotFound;
@@ -84,6 +85,11 @@ internal sealed class BucketLocator(ProjectInventory<Bucket> inventory, BucketCl
     private static List<string> Differences(DesiredBucket desired, Bucket bucket)
     {
         var differences = new List<string>();
+        if ((bucket.ProjectId ?? bucket.ProjectSlug) is not null && desired.Project != bucket.ProjectId && desired.Project != bucket.ProjectSlug)
+        {
+            differences.Add($"it belongs to project {bucket.ProjectSlug ?? bucket.ProjectId}, the spec names {desired.Project}");
+        }
+
         if (!string.Equals(bucket.Region, desired.Region, StringComparison.OrdinalIgnoreCase))
         {
             differences.Add($"it is in region {bucket.Region}, the spec asks for {desired.Region}");

@@ -34,7 +34,7 @@ internal static partial class BucketEndpoints
 
         var filter = context.Request.Query["filter[project]"].ToString();
         var projects = state.Seed.Projects.Where(p => p.TeamId == caller.Team.Id && (filter.Length == 0 || p.Id == filter || p.Slug == filter));
-        var data = new JsonArray([.. state.BucketsOf(projects.Select(p => p.Id)).Select(b => (JsonNode)BucketJson.Render(b, state, options.Shape, showCreatedAt: options.ListShowsCreatedAt))]);
+        var data = new JsonArray([.. state.BucketsOf(projects.Select(p => p.Id)).Select(b => (JsonNode)BucketJson.Render(b, state, options.Shape, showCreatedAt: options.ListShowsCreatedAt, documentedListFields: options.ListShowsOnlyDocumentedFields))]);
         return JsonApi.Data(200, data);
     }
 

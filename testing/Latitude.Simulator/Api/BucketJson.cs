@@ -7,7 +7,10 @@ namespace BucketOperator.Latitude.Simulator.Api;
 /// <summary>Renders <c>object_storage_data</c> as the chosen API version does.</summary>
 internal static class BucketJson
 {
-    public static JsonObject Render(SimulatedBucket bucket, SimulatorState state, ResponseShape shape, (string AccessKey, string SecretKey)? keys = null, bool showCreatedAt = true)
+    /// <summary>What the documented list example (object-storage.md §3.1) shows of a bucket; <c>source</c> where the API version has it.</summary>
+    private static readonly string[] DocumentedListFields = ["name", "bucket_name", "storage_class", "source", "region"];
+
+    public static JsonObject Render(SimulatedBucket bucket, SimulatorState state, ResponseShape shape, (string AccessKey, string SecretKey)? keys = null, bool showCreatedAt = true, bool documentedListFields = false)
     {
         var project = state.Seed.Projects.Single(p => p.Id == bucket.ProjectId);
         var team = state.Seed.Teams.Single(t => t.Id == project.TeamId);
@@ -31,6 +34,14 @@ internal static class BucketJson
         if (!showCreatedAt)
         {
             attributes.Remove("created_at");
+        }
+
+        if (documentedListFields)
+        {
+            foreach (var name in attributes.Select(a => a.Key).Except(DocumentedListFields).ToList())
+            {
+                attributes.Remove(name);
+            }
         }
 
         if (shape == ResponseShape.Current)
