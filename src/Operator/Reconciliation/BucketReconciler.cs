@@ -88,9 +88,19 @@ internal sealed class BucketReconciler(
             return ReconcileResult.Done;
         }
 
-        pacer.Reset(bucket.Metadata.Uid);
         var token = BucketFinalizer.NeedsProvider(bucket, desired) || bucket.Spec.CredentialsSecretRef is not null ? await tokens.ResolveAsync(bucket, cancellationToken) : null;
+        // A failing delete is paced as a failing create is (5 s doubling to 5 min); the deletion's first pass acts at once.
+        if (token?.Token is not null && pacer.Wait(bucket, token.Fingerprint) is { } wait)
+        {
+            return Later(wait, Conditions.Find(bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition)?.Reason);
+        }
+
         var result = await FinalizeWithAsync(bucket, desired, token, cancellationToken);
+        if (result == ReconcileResult.Done)
+        {
+            pacer.Reset(bucket.Metadata.Uid);
+        }
+
         if (result == ReconcileResult.Done && token?.Source is { } tokenSecret)
         {
             // This object no longer needs its team token: the token-in-use finalizer may go, so a namespace can finish.

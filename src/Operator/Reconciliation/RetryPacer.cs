@@ -59,12 +59,12 @@ internal sealed class RetryPacer(ReconcilerOptions options, TimeProvider time)
     }
 
     /// <summary>
-    /// What a user changes to ask for a new try at once (the spec, the adopt annotation, the token), and the milestones
-    /// recorded in status (bucket, key): a failure after progress starts from the first wait again, so a create that
-    /// meets a failure at each of its steps is not paced as if it had never moved.
+    /// What a user changes to ask for a new try at once (the spec, the adopt annotation, the token, deleting the object),
+    /// and the milestones recorded in status (bucket, key): a failure after progress starts from the first wait again,
+    /// so a create that meets a failure at each of its steps is not paced as if it had never moved.
     /// </summary>
     private static string Inputs(ObjectBucket bucket, string tokenFingerprint) =>
-        $"{bucket.Metadata.Generation}/{bucket.Metadata.Annotations?.ValueOrDefault(ObjectBucketNames.AdoptAnnotation)}/{tokenFingerprint}/{bucket.Status?.BucketId}/{bucket.Status?.AccessKeyId}";
+        $"{bucket.Metadata.Generation}/{bucket.Metadata.Annotations?.ValueOrDefault(ObjectBucketNames.AdoptAnnotation)}/{tokenFingerprint}/{bucket.Status?.BucketId}/{bucket.Status?.AccessKeyId}/{bucket.Metadata.DeletionTimestamp is not null}";
 
     private sealed record Attempt(string Inputs, int Failures, DateTimeOffset NotBefore);
 }

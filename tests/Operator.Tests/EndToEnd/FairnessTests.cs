@@ -64,6 +64,27 @@ public sealed class FairnessTests : OperatorTest
     }
 
     [Fact]
+    public async Task DeleteFailingEveryTime_IsRetriedSlowly()
+    {
+        await Admin.CreateAsync(Bucket("undeletable", spec: s => s with { DeletionPolicy = DeletionPolicies.Delete }));
+        await WaitForReadyAsync("undeletable", ReadyReasons.Available);
+        Simulator.Faults.AlwaysRespond("DELETE", "/storage/buckets/*", 503);
+
+        await Admin.DeleteAsync<ObjectBucket>("undeletable", Namespace);
+        await Eventually.TrueAsync(() => Task.FromResult(Simulator.Requests.Count("DELETE", "/storage/buckets/*") > 0), "the first delete");
+        var first = DateTime.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(40));
+
+        var deletes = Simulator.Requests.Count("DELETE", "/storage/buckets/*");
+        _output.WriteLine($"{deletes} bucket DELETEs in the first {(DateTime.UtcNow - first).TotalSeconds:0} s of an always-failing delete (passes at 5 s doubling, each up to 3 attempts in the client)");
+        // Passes at 0, ≥5, ≥15 and ≥35 s, each at most 3 attempts: 12 at most. Unpaced, a pass every 5 s sent 21 or more.
+        Assert.InRange(deletes, 3, 12);
+        Assert.Single(Simulator.State.Buckets);
+        var stuck = (await Admin.GetAsync<ObjectBucket>("undeletable", Namespace))!;
+        Assert.Equal(ReadyReasons.ProviderError, stuck.Status!.Conditions!.Single(c => c.Type == ObjectBucketNames.ReadyCondition).Reason);
+    }
+
+    [Fact]
     public async Task CreateFailingEveryTime_IsRetriedSlowly()
     {
         Simulator.Faults.AlwaysRespond("POST", "/storage/buckets", 503);
