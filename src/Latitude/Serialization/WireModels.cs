@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace BucketOperator.Latitude.Serialization;
 
@@ -15,7 +16,7 @@ internal sealed record BucketAttributes(
     string? Name,
     string? StorageType,
     string? StorageClass,
-    DateTimeOffset? CreatedAt,
+    [property: JsonConverter(typeof(LenientTimestampConverter))] DateTimeOffset? CreatedAt,
     string? BucketName,
     string? Endpoint,
     bool? Versioning,
@@ -59,7 +60,7 @@ internal sealed record AccessKeyAttributes(
     string? Name,
     string? Status,
     string? Username,
-    DateTimeOffset? CreatedAt,
+    [property: JsonConverter(typeof(LenientTimestampConverter))] DateTimeOffset? CreatedAt,
     string? Region);
 
 internal sealed record ErrorDocument(IReadOnlyList<ErrorEntry>? Errors);
