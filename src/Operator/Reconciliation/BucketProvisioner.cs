@@ -77,8 +77,15 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
         }
         catch (LatitudeApiException e) when (!e.OutcomeUnknown)
         {
-            // Refused for sure: nothing was created, so a later 409 must not be mistaken for our own bucket.
-            await ClearIntentAsync(context, ProviderErrors.ToReadyState(e), cancellationToken);
+            // Refused for sure: this POST created nothing, so a later 409 must not be mistaken for our own bucket. But a
+            // retry after an unknown outcome refused for a passing reason (429) says nothing of the earlier POST, which
+            // may still commit: that intent stays. A terminal refusal would have refused the earlier, identical POST too.
+            var failure = ProviderErrors.ToReadyState(e);
+            if (pending is null || failure.IsTerminal)
+            {
+                await ClearIntentAsync(context, failure, cancellationToken);
+            }
+
             throw;
         }
         catch (LatitudeApiException)

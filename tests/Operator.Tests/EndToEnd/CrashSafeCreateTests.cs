@@ -39,6 +39,19 @@ public sealed class CrashSafeCreateTests(ControlPlaneFixture fixture) : Operator
     }
 
     [Fact]
+    public async Task CommittedLate_TheRetryRateLimited_TheEarlierCreateIsStillAdoptedAsOurs()
+    {
+        // The first create commits after the client gave up (5 s); the retry, before that, is refused with a 429.
+        Simulator.Faults.CommitAfter("POST", "/storage/buckets", TimeSpan.FromSeconds(7));
+        Simulator.Faults.RespondNext("POST", "/storage/buckets", 429, """{"errors":[{"code":"RATE_LIMIT_EXCEEDED","title":"Rate Limit Exceeded","status":"429","detail":"Too many requests. Please slow down and retry.","meta":{"retry_after":1}}]}""");
+
+        await Admin.CreateAsync(Bucket("late-then-limited"));
+
+        await AssertOneWorkingBucketAsync("late-then-limited");
+        Assert.Single(Simulator.Requests.Entries, e => e is { Method: "POST", Status: 429 });
+    }
+
+    [Fact]
     public async Task StoppedAfterTheIntentWasRecorded_RestartCreatesOne()
     {
         await StopOperatorAsync();
