@@ -12,6 +12,9 @@ internal static class ProviderErrors
         var message = error.Error.Text is { Length: > 0 } text ? $"{error.Operation}: {text}" : error.Message;
         return error.Kind switch
         {
+            // A delete refused as a conflict (a lock, a retention, anything but "not empty") blocks the deletion; only a
+            // create's conflict is about the name.
+            LatitudeErrorKind.Conflict when error.Operation.StartsWith("DELETE ", StringComparison.Ordinal) => ReadyState.Failed(ReadyReasons.DeletionBlocked, message),
             LatitudeErrorKind.Conflict => ReadyState.Failed(ReadyReasons.BucketNameConflict, message),
             LatitudeErrorKind.LocationUnavailable => ReadyState.Failed(ReadyReasons.LocationUnavailable, message),
             LatitudeErrorKind.InvalidRegion => ReadyState.Failed(ReadyReasons.InvalidRegion, message),

@@ -37,6 +37,19 @@ public sealed class ProviderErrorsTests
         Assert.Equal(status == "False", state.IsTerminal);
     }
 
+    [Theory]
+    [InlineData("OBJECT_LOCKED")]
+    [InlineData("CONFLICT")]
+    public void ToReadyState_DeleteRefusedAsAConflict_IsDeletionBlockedNotANameConflict(string code)
+    {
+        var error = new LatitudeApiException("DELETE /storage/buckets/bkt_1", 409, LatitudeErrorKind.Conflict, new LatitudeError { Code = code, Detail = "retention in force" });
+
+        var state = ProviderErrors.ToReadyState(error);
+
+        Assert.Equal(("False", ReadyReasons.DeletionBlocked), (state.Status, state.Reason));
+        Assert.Contains("retention in force", state.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Table_CoversEveryKind() =>
         Assert.Equal(Enum.GetValues<LatitudeErrorKind>().Order(), Table.Select(row => (LatitudeErrorKind)row[0]).Order());
