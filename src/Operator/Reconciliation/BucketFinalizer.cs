@@ -41,7 +41,8 @@ internal sealed class BucketFinalizer(IKubernetesClient client, StatusUpdater st
         return ReconcileResult.Done;
     }
 
-    public async Task<ReconcileResult> DeleteAsync(ReconcileContext context, CancellationToken cancellationToken)
+    /// <param name="announce">False on a retry after a failed delete: <c>Deleting</c> was said (status and Event) by the first try, and a retry that fails the same way writes nothing.</param>
+    public async Task<ReconcileResult> DeleteAsync(ReconcileContext context, bool announce, CancellationToken cancellationToken)
     {
         if (context.Desired.DeletionPolicy != DeletionPolicies.Delete)
         {
@@ -50,8 +51,9 @@ internal sealed class BucketFinalizer(IKubernetesClient client, StatusUpdater st
         }
 
         var recorded = context.Bucket.Status!;
-        var blockedBefore = ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Deleting, "deleting")).Reason == ReadyReasons.DeletionBlocked;
-        if (!blockedBefore)
+        // A blocked deletion keeps its condition; a retry keeps the state its first try ended in.
+        var alreadySaid = !announce || ReadyState.CurrentOr(context.Bucket, ReadyState.Progressing(ReadyReasons.Deleting, "deleting")).Reason == ReadyReasons.DeletionBlocked;
+        if (!alreadySaid)
         {
             context.Bucket = await status.WriteAsync(context.Bucket, ReadyState.Progressing(ReadyReasons.Deleting, "deleting the Latitude bucket"), null, cancellationToken);
         }
@@ -65,7 +67,7 @@ internal sealed class BucketFinalizer(IKubernetesClient client, StatusUpdater st
         }
         else if (id is not null)
         {
-            if (!blockedBefore)
+            if (!alreadySaid)
             {
                 await events.RecordAsync(context.Bucket, EventType.Normal, EventReasons.Deleting, $"Deleting bucket {name} ({id})", cancellationToken);
             }

@@ -128,7 +128,8 @@ internal sealed class BucketReconciler(
         }
 
         var context = new ReconcileContext(bucket, desired, resolved, latitude.ForToken(resolved.Token));
-        return await GuardAsync(context, () => finalizer.DeleteAsync(context, cancellationToken), cancellationToken);
+        var retry = pacer.IsRetry(bucket, resolved.Fingerprint);
+        return await GuardAsync(context, () => finalizer.DeleteAsync(context, announce: !retry, cancellationToken), cancellationToken);
     }
 
     /// <summary>Runs a step against Latitude: its failures become Ready states; an exhausted token budget a plain requeue (nothing was sent).</summary>

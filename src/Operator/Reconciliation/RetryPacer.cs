@@ -46,6 +46,10 @@ internal sealed class RetryPacer(ReconcilerOptions options, TimeProvider time)
         return delay;
     }
 
+    /// <summary>Whether this try repeats one that failed (same inputs): what the first try announced need not be said again.</summary>
+    public bool IsRetry(ObjectBucket bucket, string tokenFingerprint) =>
+        _attempts.TryGetValue(bucket.Metadata.Uid ?? "", out var attempt) && attempt.Inputs == Inputs(bucket, tokenFingerprint);
+
     /// <summary>The object reached a good state, or is gone: its next failure starts from the first wait again.</summary>
     public void Reset(string? uid) => _attempts.TryRemove(uid ?? "", out _);
 
