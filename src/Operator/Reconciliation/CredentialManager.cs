@@ -91,8 +91,9 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             return await IsRevokedAsync(context, details, id, key, cancellationToken) ? SecretVerdict.Reissue : SecretVerdict.Keep;
         }
 
-        // Credentials that are not the ones we wrote: keep them only if they work.
-        if (await S3Access.VerifyAsync(details, id, key, cancellationToken) is not null)
+        // Credentials that are not the ones we wrote: keep them only if they work, and never those of another bucket
+        // (the one deleted outside Kubernetes and created again, say: SPEC wants new credentials then).
+        if (ConnectionSecret.IsForAnotherBucket(context.Secret, details) || await S3Access.VerifyAsync(details, id, key, cancellationToken) is not null)
         {
             return SecretVerdict.Replace;
         }

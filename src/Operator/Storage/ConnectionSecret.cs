@@ -49,6 +49,10 @@ internal static class ConnectionSecret
             ? (Encoding.UTF8.GetString(id), Encoding.UTF8.GetString(key))
             : null;
 
+    /// <summary>Whether the Secret names a bucket other than this one: its credentials were issued for that bucket.</summary>
+    public static bool IsForAnotherBucket(Secret? secret, ConnectionDetails details) =>
+        secret?.Data?.TryGetValue("LATITUDE_BUCKET_ID", out var id) == true && Encoding.UTF8.GetString(id) != details.BucketId;
+
     /// <summary>Whether the Secret still holds exactly what the operator wrote: every key, our labels, our owner, the credentials we hashed.</summary>
     public static bool IsIntact(Secret secret, ObjectBucket owner, ConnectionDetails details)
     {

@@ -55,8 +55,12 @@ public sealed class LifecycleTests(ControlPlaneFixture fixture) : OperatorTest(f
 
         await Eventually.TrueAsync(async () => (await EventsAsync("vanishing")).Any(e => e.Type == "Warning" && e.Reason == EventReasons.BucketMissing), "a BucketMissing Event", TimeSpan.FromSeconds(60));
         await Eventually.TrueAsync(async () => (await Admin.GetAsync<ObjectBucket>("vanishing", Namespace))!.Status?.BucketId is { } id && id != first.Status.BucketId, "a new bucket");
-        await WaitForReadyAsync("vanishing", ReadyReasons.Available);
-        Assert.Equal("again", await S3FromSecret.PutAndGetAsync(await SecretValuesAsync("vanishing"), "again"));
+        var again = await WaitForReadyAsync("vanishing", ReadyReasons.Available);
+        var values = await SecretValuesAsync("vanishing");
+        Assert.Equal(again.Status!.BucketId, values["LATITUDE_BUCKET_ID"]);
+        // New credentials, as SPEC says, even where the old key still opened the new bucket (s3rver takes any key).
+        Assert.NotEqual(first.Status.AccessKeyId, values["AWS_ACCESS_KEY_ID"]);
+        Assert.Equal("again", await S3FromSecret.PutAndGetAsync(values, "again"));
         Assert.Single(Simulator.State.Buckets);
     }
 
