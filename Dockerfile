@@ -9,7 +9,7 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled
 FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build
 ARG TARGETARCH
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY src/ src/
 # The package cache outlives the build, so a rebuild after a code change restores nothing from the network.
 RUN --mount=type=cache,id=latitude-bucket-operator-nuget,target=/root/.nuget/packages \

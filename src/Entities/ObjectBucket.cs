@@ -21,17 +21,16 @@ namespace BucketOperator.Entities;
 [CelRule(
     "has(self.spec.bucketName) || self.metadata.name.matches('^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$')",
     "metadata.name is not a valid S3 bucket name (3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit): set spec.bucketName")]
-public sealed record ObjectBucket : IKubernetesObject<ObjectBucket>
+[KubernetesEntity(Group = "storage.latitude.sh", ApiVersion = "v1alpha1", Kind = "ObjectBucket", PluralName = "objectbuckets")]
+public sealed record ObjectBucket : IKubernetesObject
 {
-    public static ResourceType Resource { get; } = new("storage.latitude.sh", "v1alpha1", "objectbuckets", "ObjectBucket", Namespaced: true);
-
     [Description("The versioned schema of this object: storage.latitude.sh/v1alpha1.")]
     public string? ApiVersion { get; set; } = "storage.latitude.sh/v1alpha1";
 
     [Description("The kind of this object: ObjectBucket.")]
     public string? Kind { get; set; } = "ObjectBucket";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     [Description("The bucket the user wants.")]
     public required ObjectBucketSpec Spec { get; init; }

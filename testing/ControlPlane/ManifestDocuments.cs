@@ -12,51 +12,37 @@ internal abstract record ManifestDocument
 
     public string? Kind { get; set; }
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Body { get; set; }
 }
 
-internal sealed record NamespaceDocument : ManifestDocument, IKubernetesObject<NamespaceDocument>
-{
-    public static ResourceType Resource { get; } = new("", "v1", "namespaces", "Namespace", Namespaced: false);
-}
+[KubernetesEntity(Group = "", ApiVersion = "v1", Kind = "Namespace", PluralName = "namespaces")]
+internal sealed record NamespaceDocument : ManifestDocument, IKubernetesObject;
 
-internal sealed record SecretDocument : ManifestDocument, IKubernetesObject<SecretDocument>
-{
-    public static ResourceType Resource { get; } = new("", "v1", "secrets", "Secret", Namespaced: true);
-}
+[KubernetesEntity(Group = "", ApiVersion = "v1", Kind = "Secret", PluralName = "secrets")]
+internal sealed record SecretDocument : ManifestDocument, IKubernetesObject;
 
-internal sealed record ServiceAccountDocument : ManifestDocument, IKubernetesObject<ServiceAccountDocument>
-{
-    public static ResourceType Resource { get; } = new("", "v1", "serviceaccounts", "ServiceAccount", Namespaced: true);
-}
+[KubernetesEntity(Group = "", ApiVersion = "v1", Kind = "ServiceAccount", PluralName = "serviceaccounts")]
+internal sealed record ServiceAccountDocument : ManifestDocument, IKubernetesObject;
 
-internal sealed record ClusterRoleDocument : ManifestDocument, IKubernetesObject<ClusterRoleDocument>
-{
-    public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false);
-}
+[KubernetesEntity(Group = "rbac.authorization.k8s.io", ApiVersion = "v1", Kind = "ClusterRole", PluralName = "clusterroles")]
+internal sealed record ClusterRoleDocument : ManifestDocument, IKubernetesObject;
 
-internal sealed record ClusterRoleBindingDocument : ManifestDocument, IKubernetesObject<ClusterRoleBindingDocument>
-{
-    public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false);
-}
+[KubernetesEntity(Group = "rbac.authorization.k8s.io", ApiVersion = "v1", Kind = "ClusterRoleBinding", PluralName = "clusterrolebindings")]
+internal sealed record ClusterRoleBindingDocument : ManifestDocument, IKubernetesObject;
 
-internal sealed record RoleDocument : ManifestDocument, IKubernetesObject<RoleDocument>
-{
-    public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "roles", "Role", Namespaced: true);
-}
+[KubernetesEntity(Group = "rbac.authorization.k8s.io", ApiVersion = "v1", Kind = "Role", PluralName = "roles")]
+internal sealed record RoleDocument : ManifestDocument, IKubernetesObject;
 
-internal sealed record RoleBindingDocument : ManifestDocument, IKubernetesObject<RoleBindingDocument>
-{
-    public static ResourceType Resource { get; } = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", Namespaced: true);
-}
+[KubernetesEntity(Group = "rbac.authorization.k8s.io", ApiVersion = "v1", Kind = "RoleBinding", PluralName = "rolebindings")]
+internal sealed record RoleBindingDocument : ManifestDocument, IKubernetesObject;
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KubernetesTimeConverter)])]
+    Converters = [typeof(KubernetesTimeConverter), typeof(KubernetesDateTimeConverter)])]
 [JsonSerializable(typeof(NamespaceDocument))]
 [JsonSerializable(typeof(SecretDocument))]
 [JsonSerializable(typeof(ServiceAccountDocument))]

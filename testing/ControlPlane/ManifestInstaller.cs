@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Models.ApiExtensions;
 using BucketOperator.Kubernetes.Serialization;
 
 namespace BucketOperator.ControlPlane;
@@ -23,9 +22,9 @@ public static class ManifestInstaller
     /// </summary>
     public static async Task InstallCrdAsync(IKubernetesClient client, string path, CancellationToken cancellationToken = default)
     {
-        var crd = YamlManifests.Load(path).Single().Deserialize(KubernetesJsonContext.Default.CustomResourceDefinition)!;
+        var crd = YamlManifests.Load(path).Single().Deserialize(KubernetesJsonContext.Default.V1CustomResourceDefinition)!;
         var name = crd.Metadata.Name!;
-        if (await client.GetAsync<CustomResourceDefinition>(name, cancellationToken: cancellationToken) is { } existing)
+        if (await client.GetAsync<V1CustomResourceDefinition>(name, cancellationToken: cancellationToken) is { } existing)
         {
             await client.ReplaceAsync(crd with { Metadata = existing.Metadata }, cancellationToken);
         }
@@ -36,7 +35,7 @@ public static class ManifestInstaller
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while ((await client.GetAsync<CustomResourceDefinition>(name, cancellationToken: timeout.Token))?.Status?.Conditions?
+        while ((await client.GetAsync<V1CustomResourceDefinition>(name, cancellationToken: timeout.Token))?.Status?.Conditions?
                .Any(c => c is { Type: "Established", Status: "True" }) != true)
         {
             await Task.Delay(100, timeout.Token);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.ControlPlane;
 
@@ -95,7 +94,7 @@ public static class OperatorInstallation
         {
             while (true)
             {
-                var secrets = await admin.ListAsync<Secret>(Namespace, cancellationToken: timeout.Token);
+                var secrets = await admin.ListAsync<V1Secret>(Namespace, cancellationToken: timeout.Token);
                 var token = secrets.Items.FirstOrDefault(s => s.Type == "kubernetes.io/service-account-token"
                     && s.Metadata.Annotations?.TryGetValue("kubernetes.io/service-account.name", out var name) == true && name == serviceAccount);
                 if (token?.Data?.TryGetValue("token", out var value) == true)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.LocalEnvironment;
 
@@ -17,7 +16,7 @@ internal static class BucketReport
     public static async Task<string> BuildAsync(IKubernetesClient client, IEnumerable<ObjectBucket> samples, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // kubectl's order.
-        var buckets = samples.OrderBy(b => b.Metadata.Namespace, StringComparer.Ordinal).ThenBy(b => b.Metadata.Name, StringComparer.Ordinal).ToList();
+        var buckets = samples.OrderBy(b => b.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(b => b.Metadata.Name, StringComparer.Ordinal).ToList();
         var report = new StringBuilder();
         report.AppendLine().AppendLine("$ kubectl get objectbuckets -A");
         string[] header = ["NAMESPACE", "NAME", "BUCKET", "REGION", "CLASS", "READY", "REASON", "AGE"];
@@ -30,7 +29,7 @@ internal static class BucketReport
             foreach (var bucket in failing)
             {
                 var ready = Readiness.Ready(bucket);
-                report.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Metadata.Namespace}/{bucket.Metadata.Name}: {ready?.Reason ?? "no Ready condition yet"}: {ready?.Message}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Metadata.NamespaceProperty}/{bucket.Metadata.Name}: {ready?.Reason ?? "no Ready condition yet"}: {ready?.Message}");
                 if (await LatestWarningAsync(client, bucket, cancellationToken) is { } warning)
                 {
                     report.AppendLine(CultureInfo.InvariantCulture, $"    event {warning.Reason} (x{warning.Count ?? 1}): {warning.Message}");
@@ -42,17 +41,17 @@ internal static class BucketReport
         foreach (var bucket in buckets)
         {
             var name = bucket.Status?.SecretName ?? bucket.Spec.SecretName ?? bucket.Metadata.Name!;
-            var secret = await client.GetAsync<Secret>(name, bucket.Metadata.Namespace, cancellationToken);
+            var secret = await client.GetAsync<V1Secret>(name, bucket.Metadata.NamespaceProperty, cancellationToken);
             var keys = secret?.Data is { Count: > 0 } data ? string.Join(", ", data.Keys.Order(StringComparer.Ordinal)) : "(none yet)";
-            report.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Metadata.Namespace}/{name}: {keys}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Metadata.NamespaceProperty}/{name}: {keys}");
         }
 
         return report.ToString();
     }
 
-    private static async Task<Event?> LatestWarningAsync(IKubernetesClient client, ObjectBucket bucket, CancellationToken cancellationToken)
+    private static async Task<Corev1Event?> LatestWarningAsync(IKubernetesClient client, ObjectBucket bucket, CancellationToken cancellationToken)
     {
-        var events = await client.ListAsync<Event>(bucket.Metadata.Namespace, cancellationToken: cancellationToken);
+        var events = await client.ListAsync<Corev1Event>(bucket.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         return events.Items
             .Where(e => e.Type == "Warning" && e.InvolvedObject is { Kind: "ObjectBucket" } involved && involved.Name == bucket.Metadata.Name)
             .MaxBy(e => e.LastTimestamp ?? e.Metadata.CreationTimestamp);
@@ -63,7 +62,7 @@ internal static class BucketReport
         var ready = Readiness.Ready(bucket);
         return
         [
-            bucket.Metadata.Namespace ?? "",
+            bucket.Metadata.NamespaceProperty ?? "",
             bucket.Metadata.Name ?? "",
             bucket.Status?.BucketName ?? "",
             bucket.Spec.Region,

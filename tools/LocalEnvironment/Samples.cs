@@ -23,9 +23,9 @@ internal static class Samples
             metadata["namespace"] ??= DefaultNamespace;
         }
 
-        await ManifestInstaller.CreateAsync(plane, documents.Where(d => Kind(d) != ObjectBucket.Resource.Kind), cancellationToken);
+        await ManifestInstaller.CreateAsync(plane, documents.Where(d => Kind(d) != ResourceType.Of<ObjectBucket>().Kind), cancellationToken);
         var keys = new List<ObjectKey>();
-        foreach (var document in documents.Where(d => Kind(d) == ObjectBucket.Resource.Kind))
+        foreach (var document in documents.Where(d => Kind(d) == ResourceType.Of<ObjectBucket>().Kind))
         {
             var bucket = document.Deserialize(EntitiesJsonContext.Default.ObjectBucket)!;
             try

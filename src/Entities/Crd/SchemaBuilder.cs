@@ -97,7 +97,7 @@ internal static class SchemaBuilder
             return ConditionSchema.Create();
         }
 
-        if (type == typeof(ObjectMeta))
+        if (type == typeof(V1ObjectMeta))
         {
             // The API server owns the schema of metadata; a CRD may only say it is an object.
             return new JsonObject { ["type"] = "object" };

@@ -11,7 +11,7 @@ namespace BucketOperator.Entities.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KubernetesTimeConverter)])]
+    Converters = [typeof(KubernetesTimeConverter), typeof(KubernetesDateTimeConverter)])]
 [JsonSerializable(typeof(ObjectBucket))]
 [JsonSerializable(typeof(KubernetesList<ObjectBucket>))]
 public sealed partial class EntitiesJsonContext : JsonSerializerContext;

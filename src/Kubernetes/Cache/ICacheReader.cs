@@ -8,7 +8,7 @@ namespace BucketOperator.Kubernetes.Cache;
 /// must be level-based and rely on the server's optimistic concurrency for writes.
 /// </summary>
 public interface ICacheReader<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     T? Get(ObjectKey key);
 

@@ -7,7 +7,7 @@ namespace BucketOperator.Kubernetes.Cache;
 /// (hand the key to a work queue): they run on the informer's own loop. Objects are private copies.
 /// </summary>
 public interface IResourceEventHandler<in T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     void OnAdd(T obj);
 

@@ -14,7 +14,7 @@ public static class Indexers
     public static IEnumerable<string> ByControllerUid(IKubernetesObject obj) =>
         obj.Metadata.OwnerReferences?.Where(o => o.Controller == true).Select(o => o.Uid) ?? [];
 
-    public static IEnumerable<string> ByNamespace(IKubernetesObject obj) => [obj.Metadata.Namespace ?? ""];
+    public static IEnumerable<string> ByNamespace(IKubernetesObject obj) => [obj.Metadata.NamespaceProperty ?? ""];
 
     /// <summary>An index function by the value of one label, e.g. the name of the owning custom resource.</summary>
     public static Func<IKubernetesObject, IEnumerable<string>> ByLabel(string label) =>

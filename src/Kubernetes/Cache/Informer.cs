@@ -18,7 +18,7 @@ namespace BucketOperator.Kubernetes.Cache;
 /// synced when every namespace has been listed once.
 /// </summary>
 public sealed class Informer<T> : IDisposable
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly IKubernetesClient _client;
     private readonly InformerOptions _options;
@@ -45,7 +45,7 @@ public sealed class Informer<T> : IDisposable
         _time = time ?? TimeProvider.System;
         _copier = new ObjectCopier<T>(_options.Json);
         _store = new Store<T>(_copier);
-        _resourceTag = new("resource", Reflector<T>.ResourceName(T.Resource));
+        _resourceTag = new("resource", Reflector<T>.ResourceName(ResourceType.Of<T>()));
         _scopes = _options.Scopes;
         _lastContact = new long[_scopes.Count];
     }

@@ -25,7 +25,7 @@ public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? lo
     /// <paramref name="options"/> on first use. Asking again with different options is an error: one name, one cache.
     /// </summary>
     public Informer<T> For<T>(InformerOptions? options = null, string name = "")
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         lock (_gate)
         {
@@ -34,7 +34,7 @@ public sealed class InformerFactory(IKubernetesClient client, ILoggerFactory? lo
                 var informer = (Informer<T>)existing.Informer;
                 if (options is not null && !options.SameAs(informer.Options))
                 {
-                    throw new InvalidOperationException($"The informer of {T.Resource.Kind} already exists with other options.");
+                    throw new InvalidOperationException($"The informer of {ResourceType.Of<T>().Kind} already exists with other options.");
                 }
 
                 return informer;

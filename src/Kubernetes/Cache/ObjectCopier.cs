@@ -11,7 +11,7 @@ namespace BucketOperator.Kubernetes.Cache;
 /// through JSON copies exactly what the server sent, whatever the kind.
 /// </summary>
 internal sealed class ObjectCopier<T>(JsonSerializerOptions json)
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly JsonTypeInfo<T> _type = json.TypeInfo<T>();
 

@@ -20,12 +20,12 @@ internal sealed class Reflector<T>(
     Action contact,
     ILogger logger,
     TimeProvider time)
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     /// <summary>client-go's backoff manager resets after two minutes without a failure.</summary>
     internal static readonly TimeSpan HealthyPeriod = TimeSpan.FromMinutes(2);
 
-    private readonly string _resource = ResourceName(T.Resource);
+    private readonly string _resource = ResourceName(ResourceType.Of<T>());
 
     internal static string ResourceName(ResourceType type) => type.Group.Length == 0 ? type.Plural : $"{type.Plural}.{type.Group}";
 
@@ -105,7 +105,7 @@ internal sealed class Reflector<T>(
 
             pages++;
             items.AddRange(page.Items);
-            continueToken = page.Metadata.Continue;
+            continueToken = page.Metadata.ContinueProperty;
             resourceVersion = page.Metadata.ResourceVersion;
             if (string.IsNullOrEmpty(continueToken))
             {

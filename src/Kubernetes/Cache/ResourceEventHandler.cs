@@ -7,7 +7,7 @@ public sealed class ResourceEventHandler<T>(
     Action<T>? onAdd = null,
     Action<T, T>? onUpdate = null,
     Action<T, bool>? onDelete = null) : IResourceEventHandler<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     /// <summary>One action for every notification, given the newest object.</summary>
     public ResourceEventHandler(Action<T> onAny)

@@ -8,7 +8,7 @@ namespace BucketOperator.Kubernetes.Cache;
 /// Only the informer writes to it.
 /// </summary>
 internal sealed class Store<T>(ObjectCopier<T> copier) : ICacheReader<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ObjectKey, T> _items = [];

@@ -4,7 +4,7 @@ using BucketOperator.Kubernetes.Serialization;
 
 namespace BucketOperator.Kubernetes.Client;
 
-/// <summary>Turns a failed HTTP response into the server's <see cref="Status"/>, even when the body is not one.</summary>
+/// <summary>Turns a failed HTTP response into the server's <see cref="V1Status"/>, even when the body is not one.</summary>
 internal static class ApiStatus
 {
     private const int MaxQuotedBody = 512;
@@ -22,15 +22,15 @@ internal static class ApiStatus
         return new KubernetesApiException(operation, status, retryAfter > TimeSpan.Zero ? retryAfter : null);
     }
 
-    public static async Task<Status> ReadAsync(HttpResponseMessage response, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<V1Status> ReadAsync(HttpResponseMessage response, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
-            var status = JsonSerializer.Deserialize(body, json.TypeInfo<Status>());
+            var status = JsonSerializer.Deserialize(body, json.TypeInfo<V1Status>());
             if (status is { Kind: "Status" })
             {
-                return status.Code == 0 ? status with { Code = (int)response.StatusCode } : status;
+                return status.Code is null or 0 ? status with { Code = (int)response.StatusCode } : status;
             }
         }
         catch (JsonException)
@@ -39,12 +39,12 @@ internal static class ApiStatus
         }
 
         var quoted = body.Length > MaxQuotedBody ? body[..MaxQuotedBody] + "…" : body;
-        return new Status
+        return new V1Status
         {
             Code = (int)response.StatusCode,
             Reason = response.ReasonPhrase,
             Message = quoted.Trim(),
-            Outcome = "Failure",
+            Status = "Failure",
         };
     }
 }

@@ -3,11 +3,11 @@ using BucketOperator.Kubernetes.Models;
 
 namespace BucketOperator.Kubernetes.Client;
 
-/// <summary>A failed API call, carrying the server's <see cref="Models.Status"/> (code, reason, message, details).</summary>
+/// <summary>A failed API call, carrying the server's <see cref="V1Status"/> (code, reason, message, details).</summary>
 public sealed class KubernetesApiException : Exception
 {
     /// <param name="retryAfter">The response's Retry-After header, if any; <see cref="RetryAfter"/> falls back to the Status details.</param>
-    public KubernetesApiException(string operation, Status status, TimeSpan? retryAfter = null)
+    public KubernetesApiException(string operation, V1Status status, TimeSpan? retryAfter = null)
         : base($"{operation}: {status.Code} {status.Reason}: {status.Message}")
     {
         Operation = operation;
@@ -18,9 +18,9 @@ public sealed class KubernetesApiException : Exception
     /// <summary>What was attempted, e.g. "PUT /api/v1/namespaces/a/configmaps/b".</summary>
     public string Operation { get; }
 
-    public Status Status { get; }
+    public V1Status Status { get; }
 
-    public HttpStatusCode StatusCode => (HttpStatusCode)Status.Code;
+    public HttpStatusCode StatusCode => (HttpStatusCode)(Status.Code ?? 0);
 
     /// <summary>How long the server asked us to wait before trying again (429, some 5xx), when it said.</summary>
     public TimeSpan? RetryAfter { get; }

@@ -53,45 +53,45 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     }
 
     public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
+        where T : class, IKubernetesObject =>
         ExecuteAsync(
-            new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace, name)),
+            new HttpRequestMessage(HttpMethod.Get, ResourceType.Of<T>().Path(@namespace, name)),
             allowNotFound: true,
             async (response, ct) => response is null ? default : await ReadAsync<T>(response, ct),
             cancellationToken);
 
     public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
+        where T : class, IKubernetesObject =>
         ExecuteAsync(
-            new HttpRequestMessage(HttpMethod.Get, T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: false)),
+            new HttpRequestMessage(HttpMethod.Get, ResourceType.Of<T>().Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: false)),
             allowNotFound: false,
             (response, ct) => ReadAsync<KubernetesList<T>>(response!, ct),
             cancellationToken);
 
     public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
-        WriteAsync<T>(HttpMethod.Post, T.Resource.Path(obj.Metadata.Namespace), Body(obj), cancellationToken);
+        where T : class, IKubernetesObject =>
+        WriteAsync<T>(HttpMethod.Post, ResourceType.Of<T>().Path(obj.Metadata.NamespaceProperty), Body(obj), cancellationToken);
 
     public Task<T> ReplaceAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
-        WriteAsync<T>(HttpMethod.Put, T.Resource.Path(obj.Metadata.Namespace, NameOf(obj)), Body(obj), cancellationToken);
+        where T : class, IKubernetesObject =>
+        WriteAsync<T>(HttpMethod.Put, ResourceType.Of<T>().Path(obj.Metadata.NamespaceProperty, NameOf(obj)), Body(obj), cancellationToken);
 
     public Task<T> ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
-        WriteAsync<T>(HttpMethod.Put, T.Resource.Path(obj.Metadata.Namespace, NameOf(obj), "status"), Body(obj), cancellationToken);
+        where T : class, IKubernetesObject =>
+        WriteAsync<T>(HttpMethod.Put, ResourceType.Of<T>().Path(obj.Metadata.NamespaceProperty, NameOf(obj), "status"), Body(obj), cancellationToken);
 
     public Task<T> PatchAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
-        WriteAsync<T>(HttpMethod.Patch, T.Resource.Path(@namespace, name) + options?.ToQuery(), PatchBody(patch), cancellationToken);
+        where T : class, IKubernetesObject =>
+        WriteAsync<T>(HttpMethod.Patch, ResourceType.Of<T>().Path(@namespace, name) + options?.ToQuery(), PatchBody(patch), cancellationToken);
 
     public Task<T> PatchStatusAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
-        WriteAsync<T>(HttpMethod.Patch, T.Resource.Path(@namespace, name, "status") + options?.ToQuery(), PatchBody(patch), cancellationToken);
+        where T : class, IKubernetesObject =>
+        WriteAsync<T>(HttpMethod.Patch, ResourceType.Of<T>().Path(@namespace, name, "status") + options?.ToQuery(), PatchBody(patch), cancellationToken);
 
     public Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
-        var request = new HttpRequestMessage(HttpMethod.Delete, T.Resource.Path(@namespace, name));
+        var request = new HttpRequestMessage(HttpMethod.Delete, ResourceType.Of<T>().Path(@namespace, name));
         if (options is not null)
         {
             request.Content = new StringContent(JsonSerializer.Serialize(options, _json.TypeInfo<DeleteOptions>()), Encoding.UTF8, Json);
@@ -104,9 +104,9 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         string? @namespace = null,
         ListOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
-        var path = T.Resource.Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: true);
+        var path = ResourceType.Of<T>().Path(@namespace) + (options ?? new ListOptions()).ToQuery(watch: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await SendWatchAsync(request, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace BucketOperator.Kubernetes.Controller;
 /// added. Exceptions never stop a worker.
 /// </summary>
 public sealed class Controller<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly IReconciler<T> _reconciler;
     private readonly IReadOnlyList<Func<CancellationToken, Task>> _waitForCaches;

@@ -18,12 +18,12 @@ namespace BucketOperator.Kubernetes.Controller;
 /// Handlers only enqueue keys; the reconciler reads the current state itself.
 /// </summary>
 public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly List<Action<RateLimitingQueue<ObjectKey>>> _handlers = [];
     private readonly List<Func<CancellationToken, Task>> _waitForCaches = [];
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private string _name = T.Resource.Kind.ToLowerInvariant();
+    private string _name = ResourceType.Of<T>().Kind.ToLowerInvariant();
     private ControllerOptions _options = new();
     private bool _hasFor;
 
@@ -43,21 +43,21 @@ public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFacto
     /// ownerReference with <c>controller: true</c> whose kind is <typeparamref name="T"/>), in the owned object's namespace.
     /// </summary>
     public ControllerBuilder<T> Owns<TOwned>(InformerOptions? options = null)
-        where TOwned : IKubernetesObject<TOwned> =>
+        where TOwned : class, IKubernetesObject =>
         Watches<TOwned>(owned => owned.Metadata.OwnerReferences?
-            .Where(o => o.Controller == true && o.Kind == T.Resource.Kind && GroupOf(o.ApiVersion) == T.Resource.Group)
-            .Select(o => new ObjectKey(owned.Metadata.Namespace, o.Name)) ?? [], options);
+            .Where(o => o.Controller == true && o.Kind == ResourceType.Of<T>().Kind && GroupOf(o.ApiVersion) == ResourceType.Of<T>().Group)
+            .Select(o => new ObjectKey(owned.Metadata.NamespaceProperty, o.Name)) ?? [], options);
 
     /// <summary>Any other kind, mapped to the keys it should enqueue.</summary>
     public ControllerBuilder<T> Watches<TOther>(Func<TOther, IEnumerable<ObjectKey>> map, InformerOptions? options = null)
-        where TOther : IKubernetesObject<TOther> => Watch(informers.For<TOther>(options), map);
+        where TOther : class, IKubernetesObject => Watch(informers.For<TOther>(options), map);
 
     /// <summary>
     /// Objects of a given informer (e.g. a second, named cache of a kind), mapped to the keys they should enqueue;
     /// updates only when <paramref name="updateFilter"/> lets them through (all, by default).
     /// </summary>
     public ControllerBuilder<T> Watches<TOther>(Informer<TOther> informer, Func<TOther, IEnumerable<ObjectKey>> map, Func<TOther, TOther, bool>? updateFilter = null)
-        where TOther : IKubernetesObject<TOther> => Watch(informer, map, updateFilter);
+        where TOther : class, IKubernetesObject => Watch(informer, map, updateFilter);
 
     /// <summary>Names the controller (logs, metrics, queue); default: the kind in lower case.</summary>
     public ControllerBuilder<T> Named(string name)
@@ -96,7 +96,7 @@ public sealed class ControllerBuilder<T>(InformerFactory informers, ILoggerFacto
     private static string GroupOf(string apiVersion) => apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
 
     private ControllerBuilder<T> Watch<TSource>(Informer<TSource> informer, Func<TSource, IEnumerable<ObjectKey>> map, Func<TSource, TSource, bool>? updateFilter = null)
-        where TSource : IKubernetesObject<TSource>
+        where TSource : class, IKubernetesObject
     {
         _waitForCaches.Add(informer.WaitForSyncAsync);
         _handlers.Add(queue =>

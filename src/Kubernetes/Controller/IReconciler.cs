@@ -9,7 +9,7 @@ namespace BucketOperator.Kubernetes.Controller;
 /// </summary>
 /// <typeparam name="T">The kind the controller is <c>For</c>; keys name objects of this kind.</typeparam>
 public interface IReconciler<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     /// <summary>
     /// Returns what should happen next (<see cref="ReconcileResult"/>). An exception means a transient failure

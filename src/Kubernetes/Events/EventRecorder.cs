@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,13 +25,14 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
     private readonly RecentEvents _recent = new(options.CacheSize);
 
     public async Task RecordAsync<T>(T involved, EventType type, string reason, string message, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         var tags = new TagList { { "type", type.ToString() }, { "reason", reason } };
+        var kind = ResourceType.Of<T>().Kind;
         try
         {
             var template = Template(involved, type, reason, EventIdentity.Truncate(message));
-            var key = $"{template.Metadata.Namespace}/{template.Metadata.Name}";
+            var key = $"{template.Metadata.NamespaceProperty}/{template.Metadata.Name}";
             var now = _time.GetUtcNow();
             var (series, known) = _recent.Observe(key, now, options.AggregationWindow);
             var written = await WriteAsync(template, series, known, now, cancellationToken);
@@ -43,19 +43,19 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
             }
 
             EventMetrics.Written.Add(1, tags);
-            Log.Recorded(_logger, type == EventType.Warning ? LogLevel.Warning : LogLevel.Information, type, reason, T.Resource.Kind, involved.Metadata.Namespace, involved.Metadata.Name, template.Message!, written.Count);
+            Log.Recorded(_logger, type == EventType.Warning ? LogLevel.Warning : LogLevel.Information, type, reason, kind, involved.Metadata.NamespaceProperty, involved.Metadata.Name, template.Message!, written.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             EventMetrics.Failed.Add(1, tags);
-            Log.Dropped(_logger, e, type, reason, T.Resource.Kind, involved.Metadata.Namespace, involved.Metadata.Name);
+            Log.Dropped(_logger, e, type, reason, kind, involved.Metadata.NamespaceProperty, involved.Metadata.Name);
         }
     }
 
     /// <returns>The series as the server now has it.</returns>
-    private async Task<EventSeries> WriteAsync(Event template, EventSeries series, bool known, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<EventSeries> WriteAsync(Corev1Event template, EventSeries series, bool known, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (name, @namespace) = (template.Metadata.Name!, template.Metadata.Namespace);
+        var (name, @namespace) = (template.Metadata.Name!, template.Metadata.NamespaceProperty);
         if (known)
         {
             try
@@ -71,25 +71,25 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
 
         try
         {
-            await client.CreateAsync(template with { Count = series.Count, FirstTimestamp = series.First, LastTimestamp = series.Last }, cancellationToken);
+            await client.CreateAsync(template with { Count = series.Count, FirstTimestamp = series.First.UtcDateTime, LastTimestamp = series.Last.UtcDateTime }, cancellationToken);
             return series;
         }
         catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             // Written by an earlier process or another replica: continue the series the server has.
-            var existing = await client.GetAsync<Event>(name, @namespace, cancellationToken);
+            var existing = await client.GetAsync<Corev1Event>(name, @namespace, cancellationToken);
             if (existing is null)
             {
                 throw;
             }
 
-            var continued = new EventSeries(existing.Count ?? 1, existing.FirstTimestamp ?? now, existing.LastTimestamp ?? now).Next(now, options.AggregationWindow);
+            var continued = new EventSeries(existing.Count ?? 1, Utc(existing.FirstTimestamp) ?? now, Utc(existing.LastTimestamp) ?? now).Next(now, options.AggregationWindow);
             await PatchSeriesAsync(name, @namespace, continued, cancellationToken);
             return continued;
         }
     }
 
-    private Task<Event> PatchSeriesAsync(string name, string? @namespace, EventSeries series, CancellationToken cancellationToken)
+    private Task<Corev1Event> PatchSeriesAsync(string name, string? @namespace, EventSeries series, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -103,27 +103,29 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
             writer.WriteEndObject();
         }
 
-        return client.PatchAsync<Event>(name, @namespace, Patch.Merge(Encoding.UTF8.GetString(buffer.ToArray())), cancellationToken: cancellationToken);
+        return client.PatchAsync<Corev1Event>(name, @namespace, Patch.Merge(Encoding.UTF8.GetString(buffer.ToArray())), cancellationToken: cancellationToken);
     }
 
-    private Event Template<T>(T involved, EventType type, string reason, string message)
-        where T : IKubernetesObject<T>
+    private static DateTimeOffset? Utc(DateTime? time) => time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+
+    private Corev1Event Template<T>(T involved, EventType type, string reason, string message)
+        where T : class, IKubernetesObject
     {
         var metadata = involved.Metadata;
         var name = metadata.Name ?? throw new ArgumentException("The involved object has no metadata.name.", nameof(involved));
-        return new Event
+        return new Corev1Event
         {
             // Events about cluster-scoped objects live in "default", as the API requires.
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
-                Name = EventIdentity.Name(name, T.Resource.ApiVersion, T.Resource.Kind, metadata.Namespace, name, metadata.Uid, type.ToString(), reason, message, options.Component),
-                Namespace = metadata.Namespace ?? "default",
+                Name = EventIdentity.Name(name, ResourceType.Of<T>().ApiVersion, ResourceType.Of<T>().Kind, metadata.NamespaceProperty, name, metadata.Uid, type.ToString(), reason, message, options.Component),
+                NamespaceProperty = metadata.NamespaceProperty ?? "default",
             },
-            InvolvedObject = new ObjectReference
+            InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = T.Resource.ApiVersion,
-                Kind = T.Resource.Kind,
-                Namespace = metadata.Namespace,
+                ApiVersion = ResourceType.Of<T>().ApiVersion,
+                Kind = ResourceType.Of<T>().Kind,
+                NamespaceProperty = metadata.NamespaceProperty,
                 Name = name,
                 Uid = metadata.Uid,
                 ResourceVersion = metadata.ResourceVersion,
@@ -131,7 +133,7 @@ public sealed class EventRecorder(IKubernetesClient client, EventRecorderOptions
             Type = type.ToString(),
             Reason = reason,
             Message = message,
-            Source = new EventSource { Component = options.Component },
+            Source = new V1EventSource { Component = options.Component },
             ReportingComponent = options.Component,
             ReportingInstance = options.Instance,
         };

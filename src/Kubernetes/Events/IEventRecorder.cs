@@ -14,5 +14,5 @@ public interface IEventRecorder
     /// <param name="reason">A short CamelCase reason, e.g. "Created".</param>
     /// <param name="message">Detail for humans; cut to 1 KiB of UTF-8.</param>
     Task RecordAsync<T>(T involved, EventType type, string reason, string message, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>;
+        where T : class, IKubernetesObject;
 }

@@ -22,7 +22,7 @@ public static class Finalizers
 
     /// <returns>The object as updated by the server, or <paramref name="obj"/> itself when the finalizer was there.</returns>
     public static Task<T> AddAsync<T>(IKubernetesClient client, T obj, string finalizer, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         var current = obj.Metadata.Finalizers ?? [];
         if (current.Contains(finalizer))
@@ -39,7 +39,7 @@ public static class Finalizers
 
     /// <returns>The object as updated by the server, or <paramref name="obj"/> itself when the finalizer was absent.</returns>
     public static Task<T> RemoveAsync<T>(IKubernetesClient client, T obj, string finalizer, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         var current = obj.Metadata.Finalizers ?? [];
         var index = current.IndexOf(finalizer);
@@ -50,7 +50,7 @@ public static class Finalizers
 
     /// <param name="operations">RFC 6902 operations; a value is a string, a list of strings, or null for none.</param>
     private static Task<T> PatchAsync<T>(IKubernetesClient client, T obj, CancellationToken cancellationToken, params (string Op, string Path, object? Value)[] operations)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         var name = obj.Metadata.Name ?? throw new ArgumentException("metadata.name is required", nameof(obj));
         using var buffer = new MemoryStream();
@@ -69,7 +69,7 @@ public static class Finalizers
             writer.WriteEndArray();
         }
 
-        return client.PatchAsync<T>(name, obj.Metadata.Namespace, Patch.Json(Encoding.UTF8.GetString(buffer.ToArray())), cancellationToken: cancellationToken);
+        return client.PatchAsync<T>(name, obj.Metadata.NamespaceProperty, Patch.Json(Encoding.UTF8.GetString(buffer.ToArray())), cancellationToken: cancellationToken);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)

@@ -19,14 +19,14 @@ public static class Ownership
     /// <exception cref="ArgumentException">The owner has no name or UID (it was never read from the server), or the two
     /// objects are in different namespaces (the API forbids cross-namespace owners).</exception>
     public static bool SetControllerReference<TOwner>(TOwner owner, IKubernetesObject owned)
-        where TOwner : IKubernetesObject<TOwner>
+        where TOwner : class, IKubernetesObject
     {
         var uid = owner.Metadata.Uid ?? throw new ArgumentException("The owner has no metadata.uid: use the object as read from the server.", nameof(owner));
         var name = owner.Metadata.Name ?? throw new ArgumentException("The owner has no metadata.name.", nameof(owner));
-        if (TOwner.Resource.Namespaced && owner.Metadata.Namespace != owned.Metadata.Namespace)
+        if (ResourceType.Of<TOwner>().Namespaced && owner.Metadata.NamespaceProperty != owned.Metadata.NamespaceProperty)
         {
             throw new ArgumentException(
-                $"{TOwner.Resource.Kind} '{owner.Metadata.Namespace}/{name}' cannot own an object in namespace '{owned.Metadata.Namespace}': owners must share the namespace.",
+                $"{ResourceType.Of<TOwner>().Kind} '{owner.Metadata.NamespaceProperty}/{name}' cannot own an object in namespace '{owned.Metadata.NamespaceProperty}': owners must share the namespace.",
                 nameof(owned));
         }
 
@@ -35,10 +35,10 @@ public static class Ownership
             throw new AlreadyOwnedException(owned.Metadata.Name ?? "(unnamed)", controller);
         }
 
-        var reference = new OwnerReference
+        var reference = new V1OwnerReference
         {
-            ApiVersion = TOwner.Resource.ApiVersion,
-            Kind = TOwner.Resource.Kind,
+            ApiVersion = ResourceType.Of<TOwner>().ApiVersion,
+            Kind = ResourceType.Of<TOwner>().Kind,
             Name = name,
             Uid = uid,
             Controller = true,
@@ -56,7 +56,7 @@ public static class Ownership
     }
 
     /// <summary>The reference marked <c>controller: true</c>, or null.</summary>
-    public static OwnerReference? GetControllerOf(IKubernetesObject obj) =>
+    public static V1OwnerReference? GetControllerOf(IKubernetesObject obj) =>
         obj.Metadata.OwnerReferences?.FirstOrDefault(r => r.Controller == true);
 
     /// <summary>Whether <paramref name="owner"/> (by UID) is the controller of <paramref name="obj"/>.</summary>

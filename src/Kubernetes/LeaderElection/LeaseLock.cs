@@ -1,6 +1,5 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Coordination;
 
 namespace BucketOperator.Kubernetes.LeaderElection;
 
@@ -13,7 +12,7 @@ namespace BucketOperator.Kubernetes.LeaderElection;
 /// </summary>
 internal sealed class LeaseLock(IKubernetesClient client, LeaderElectionOptions options, TimeProvider time)
 {
-    private Lease? _observed;
+    private V1Lease? _observed;
     private long _observedAt;
 
     /// <summary>Raised with the holder (null for none) of the first record seen, and whenever a record names a different holder.</summary>
@@ -38,7 +37,7 @@ internal sealed class LeaseLock(IKubernetesClient client, LeaderElectionOptions 
             }
         }
 
-        var current = await client.GetAsync<Lease>(options.LeaseName, options.LeaseNamespace, cancellationToken);
+        var current = await client.GetAsync<V1Lease>(options.LeaseName, options.LeaseNamespace, cancellationToken);
         if (current is null)
         {
             Observe(await client.CreateAsync(NewLease(), cancellationToken));
@@ -63,29 +62,29 @@ internal sealed class LeaseLock(IKubernetesClient client, LeaderElectionOptions 
     /// </summary>
     public async Task<bool> ReleaseAsync(CancellationToken cancellationToken)
     {
-        var current = await client.GetAsync<Lease>(options.LeaseName, options.LeaseNamespace, cancellationToken);
+        var current = await client.GetAsync<V1Lease>(options.LeaseName, options.LeaseNamespace, cancellationToken);
         if (current?.Spec is not { } spec || HolderOf(current) != options.Identity)
         {
             return false;
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().UtcDateTime;
         var released = spec with { HolderIdentity = null, LeaseDurationSeconds = 1, AcquireTime = now, RenewTime = now };
         Observe(await client.ReplaceAsync(current with { Spec = released }, cancellationToken));
         return true;
     }
 
-    private static string? HolderOf(Lease lease) =>
+    private static string? HolderOf(V1Lease lease) =>
         string.IsNullOrEmpty(lease.Spec?.HolderIdentity) ? null : lease.Spec.HolderIdentity;
 
-    private bool IsExpired(Lease lease)
+    private bool IsExpired(V1Lease lease)
     {
         var duration = lease.Spec?.LeaseDurationSeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : options.LeaseDuration;
         return time.GetElapsedTime(_observedAt) > duration;
     }
 
     /// <summary>Restarts the expiry clock whenever the record differs from the last one seen (holder, times or version).</summary>
-    private void Observe(Lease lease)
+    private void Observe(V1Lease lease)
     {
         var previous = _observed;
         if (previous is not null && previous.Metadata.ResourceVersion == lease.Metadata.ResourceVersion && previous.Spec == lease.Spec)
@@ -110,13 +109,13 @@ internal sealed class LeaseLock(IKubernetesClient client, LeaderElectionOptions 
         HolderChanged?.Invoke(holder);
     }
 
-    private Lease NewLease()
+    private V1Lease NewLease()
     {
-        var now = time.GetUtcNow();
-        return new Lease
+        var now = time.GetUtcNow().UtcDateTime;
+        return new V1Lease
         {
-            Metadata = new ObjectMeta { Name = options.LeaseName, Namespace = options.LeaseNamespace },
-            Spec = new LeaseSpec
+            Metadata = new V1ObjectMeta { Name = options.LeaseName, NamespaceProperty = options.LeaseNamespace },
+            Spec = new V1LeaseSpec
             {
                 HolderIdentity = options.Identity,
                 LeaseDurationSeconds = options.LeaseDurationSeconds,
@@ -127,13 +126,13 @@ internal sealed class LeaseLock(IKubernetesClient client, LeaderElectionOptions 
         };
     }
 
-    private LeaseSpec Renewed(LeaseSpec spec) =>
-        spec with { LeaseDurationSeconds = options.LeaseDurationSeconds, RenewTime = time.GetUtcNow() };
+    private V1LeaseSpec Renewed(V1LeaseSpec spec) =>
+        spec with { LeaseDurationSeconds = options.LeaseDurationSeconds, RenewTime = time.GetUtcNow().UtcDateTime };
 
-    private LeaseSpec TakenOver(LeaseSpec? spec)
+    private V1LeaseSpec TakenOver(V1LeaseSpec? spec)
     {
-        var now = time.GetUtcNow();
-        return new LeaseSpec
+        var now = time.GetUtcNow().UtcDateTime;
+        return new V1LeaseSpec
         {
             HolderIdentity = options.Identity,
             LeaseDurationSeconds = options.LeaseDurationSeconds,

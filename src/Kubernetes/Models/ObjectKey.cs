@@ -8,7 +8,7 @@ namespace BucketOperator.Kubernetes.Models;
 public readonly record struct ObjectKey(string? Namespace, string Name)
 {
     public static ObjectKey Of(IKubernetesObject obj) =>
-        new(obj.Metadata.Namespace, obj.Metadata.Name ?? throw new ArgumentException("metadata.name is required", nameof(obj)));
+        new(obj.Metadata.NamespaceProperty, obj.Metadata.Name ?? throw new ArgumentException("metadata.name is required", nameof(obj)));
 
     public override string ToString() => string.IsNullOrEmpty(Namespace) ? Name : $"{Namespace}/{Name}";
 }

@@ -1,10 +1,30 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
 namespace BucketOperator.Kubernetes.Models;
 
 /// <summary>Where a kind lives in the API: group, version, plural resource name and scope.</summary>
 /// <param name="Group">API group; empty for the core group ("v1").</param>
 public sealed record ResourceType(string Group, string Version, string Plural, string Kind, bool Namespaced)
 {
+    /// <summary>
+    /// The package's <see cref="KubernetesEntityAttribute"/> names group, version, kind and plural but not the scope,
+    /// so the cluster-scoped kinds this project addresses are listed here; every other kind is namespaced.
+    /// </summary>
+    private static readonly HashSet<(string Group, string Kind)> ClusterScoped =
+    [
+        ("", "Namespace"),
+        ("apiextensions.k8s.io", "CustomResourceDefinition"),
+        ("rbac.authorization.k8s.io", "ClusterRole"),
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+    ];
+
+    private static readonly ConcurrentDictionary<Type, ResourceType> Known = new();
+
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    /// <summary>The resource of a model type, from its <see cref="KubernetesEntityAttribute"/> (the package's kinds all carry one).</summary>
+    public static ResourceType Of<T>() => Known.GetOrAdd(typeof(T), FromAttribute);
 
     /// <summary>The REST path of the collection or of one object, optionally of a subresource.</summary>
     public string Path(string? @namespace, string? name = null, string? subresource = null)
@@ -24,5 +44,13 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
         }
 
         return subresource is null ? path : $"{path}/{subresource}";
+    }
+
+    private static ResourceType FromAttribute(Type type)
+    {
+        var entity = type.GetCustomAttribute<KubernetesEntityAttribute>()
+            ?? throw new InvalidOperationException($"{type.Name} has no [KubernetesEntity] attribute: the client cannot tell its REST path.");
+        var group = entity.Group ?? "";
+        return new ResourceType(group, entity.ApiVersion, entity.PluralName, entity.Kind, !ClusterScoped.Contains((group, entity.Kind)));
     }
 }

@@ -18,7 +18,7 @@ public enum WatchEventType
 /// <c>metadata.resourceVersion</c>, which a kind with required members could not even be read as.
 /// </summary>
 public sealed record WatchEvent<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     /// <summary>An Added, Modified or Deleted event; its version is the object's.</summary>
     public WatchEvent(WatchEventType type, T @object)
@@ -56,5 +56,5 @@ public sealed record WatchEvent<T>
 public static class WatchEvent
 {
     public static WatchEvent<T> Bookmark<T>(string resourceVersion)
-        where T : IKubernetesObject<T> => new(resourceVersion);
+        where T : class, IKubernetesObject => new(resourceVersion);
 }

@@ -21,8 +21,22 @@ public static class KubernetesJson
         }
 
         options.TypeInfoResolverChain.Add(KubernetesJsonContext.Default);
+        options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(SkipManagedFields);
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>
+    /// <c>metadata.managedFields</c> is the server's bookkeeping for server-side apply, often larger than the object
+    /// itself, and nothing here reads it: it is neither read nor written. A write without it keeps the server's.
+    /// </summary>
+    private static void SkipManagedFields(JsonTypeInfo type)
+    {
+        if (type.Type == typeof(V1ObjectMeta))
+        {
+            var managedFields = type.Properties.Single(p => p.Name == "managedFields");
+            type.Properties.Remove(managedFields);
+        }
     }
 
     /// <summary>The generated metadata for <typeparamref name="T"/>, or a message naming the missing registration.</summary>

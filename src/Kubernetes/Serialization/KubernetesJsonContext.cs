@@ -2,31 +2,32 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.ApiExtensions;
-using BucketOperator.Kubernetes.Models.Coordination;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Kubernetes.Serialization;
 
-/// <summary>Source-generated serializers for the built-in kinds this library knows.</summary>
+/// <summary>
+/// Source-generated serializers for the KubernetesClient package's models that this library uses. The package's own
+/// serializer (<c>k8s.KubernetesJson</c>) works by reflection with options shared by the whole process; generating
+/// ours from the same models keeps the wire form (the models carry their JSON names) without either.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KubernetesTimeConverter)])]
-[JsonSerializable(typeof(Status))]
+    Converters = [typeof(KubernetesTimeConverter), typeof(KubernetesDateTimeConverter)])]
+[JsonSerializable(typeof(V1Status))]
 [JsonSerializable(typeof(Condition))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(Namespace))]
-[JsonSerializable(typeof(KubernetesList<Namespace>))]
-[JsonSerializable(typeof(ConfigMap))]
-[JsonSerializable(typeof(KubernetesList<ConfigMap>))]
-[JsonSerializable(typeof(Secret))]
-[JsonSerializable(typeof(KubernetesList<Secret>))]
-[JsonSerializable(typeof(Event))]
-[JsonSerializable(typeof(KubernetesList<Event>))]
-[JsonSerializable(typeof(Lease))]
-[JsonSerializable(typeof(KubernetesList<Lease>))]
-[JsonSerializable(typeof(CustomResourceDefinition))]
-[JsonSerializable(typeof(KubernetesList<CustomResourceDefinition>))]
+[JsonSerializable(typeof(V1Namespace))]
+[JsonSerializable(typeof(KubernetesList<V1Namespace>))]
+[JsonSerializable(typeof(V1ConfigMap))]
+[JsonSerializable(typeof(KubernetesList<V1ConfigMap>))]
+[JsonSerializable(typeof(V1Secret))]
+[JsonSerializable(typeof(KubernetesList<V1Secret>))]
+[JsonSerializable(typeof(Corev1Event))]
+[JsonSerializable(typeof(KubernetesList<Corev1Event>))]
+[JsonSerializable(typeof(V1Lease))]
+[JsonSerializable(typeof(KubernetesList<V1Lease>))]
+[JsonSerializable(typeof(V1CustomResourceDefinition))]
+[JsonSerializable(typeof(KubernetesList<V1CustomResourceDefinition>))]
 public sealed partial class KubernetesJsonContext : JsonSerializerContext;

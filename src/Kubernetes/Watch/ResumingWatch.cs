@@ -17,9 +17,9 @@ namespace BucketOperator.Kubernetes.Watch;
 /// must then list again and start a new watch from the list's resourceVersion.
 /// </summary>
 public sealed class ResumingWatch<T>(IKubernetesClient client, ResumingWatchOptions options, TimeProvider? time = null, ILogger? logger = null)
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
-    private static readonly string ResourceName = WatchMetrics.ResourceName(T.Resource);
+    private static readonly string ResourceName = WatchMetrics.ResourceName(ResourceType.Of<T>());
     private static readonly KeyValuePair<string, object?> ResourceTag = new("resource", ResourceName);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;

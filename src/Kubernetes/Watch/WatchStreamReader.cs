@@ -8,11 +8,11 @@ namespace BucketOperator.Kubernetes.Watch;
 /// <summary>
 /// Reads a watch response: one JSON object per line, <c>{"type": ..., "object": ...}</c>. Each line is
 /// parsed once into a document; the object is then bound to <typeparamref name="T"/>, or for ERROR events to
-/// <see cref="Status"/> (raised as <see cref="KubernetesApiException"/>). Of a BOOKMARK only
+/// <see cref="V1Status"/> (raised as <see cref="KubernetesApiException"/>). Of a BOOKMARK only
 /// <c>metadata.resourceVersion</c> is read: its object is a stub that need not satisfy <typeparamref name="T"/>.
 /// </summary>
 internal sealed class WatchStreamReader<T>(Stream stream, JsonSerializerOptions json, string operation) : IDisposable
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly StreamReader _reader = new(stream);
 
@@ -42,7 +42,7 @@ internal sealed class WatchStreamReader<T>(Stream stream, JsonSerializerOptions 
             var obj = root.GetProperty("object");
             if (type == "ERROR")
             {
-                var status = obj.Deserialize(json.TypeInfo<Status>()) ?? new Status { Code = 500, Message = line };
+                var status = obj.Deserialize(json.TypeInfo<V1Status>()) ?? new V1Status { Code = 500, Message = line };
                 throw new KubernetesApiException(operation, status);
             }
 

@@ -4,11 +4,10 @@ using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Controller;
 using BucketOperator.Kubernetes.Events;
-using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Models;
-using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Operator.Configuration;
 using BucketOperator.Operator.Diagnostics;
 using BucketOperator.Operator.Reconciliation;
@@ -36,14 +35,14 @@ public sealed class BucketOperatorRuntime
         var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespaces = options.WatchNamespaces, ResyncPeriod = options.ResyncPeriod, Json = Json });
         bucketInformer.AddEventHandler(_bucketMetrics);
         AddIndexes(bucketInformer, options);
-        var secretInformer = _informers.For<Secret>(new InformerOptions
+        var secretInformer = _informers.For<V1Secret>(new InformerOptions
         {
             Namespaces = options.WatchNamespaces,
             LabelSelector = $"{ObjectBucketNames.ManagedByLabel}={ObjectBucketNames.ManagedByValue}",
             Json = Json,
         });
 
-        var tokenSecretInformer = _informers.For<Secret>(
+        var tokenSecretInformer = _informers.For<V1Secret>(
             new InformerOptions
             {
                 Namespaces = options.WatchNamespaces,
@@ -58,7 +57,7 @@ public sealed class BucketOperatorRuntime
         _controller = new ControllerBuilder<ObjectBucket>(_informers, loggers, clock)
             .Named("objectbucket")
             .For(updateFilter: Predicates.IgnoreStatusOnlyChanges)
-            .Owns<Secret>()
+            .Owns<V1Secret>()
             .Watches(tokenSecretInformer, tokenUsers.UsersOf, TokenSecretGuard.ContentChanged)
             // In-flight reconciles get 15 s after SIGTERM, within the host's 25 s; then their token is cancelled,
             // which every step survives (the create intent is recorded before the POST).
@@ -68,7 +67,7 @@ public sealed class BucketOperatorRuntime
 
     /// <summary>The reconciler and its parts, reading from the given caches (the informers', or a benchmark's), the ObjectBucket cache with <see cref="AddIndexes"/>' indexes.</summary>
     internal static BucketReconciler CreateReconciler(
-        ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> secrets, ICacheReader<Secret> tokenSecrets, IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider clock)
+        ICacheReader<ObjectBucket> buckets, ICacheReader<V1Secret> secrets, ICacheReader<V1Secret> tokenSecrets, IKubernetesClient client, OperatorOptions options, LatitudeClientFactory latitude, ILoggerFactory loggers, TimeProvider clock)
     {
         var reconcilerOptions = new ReconcilerOptions
         {

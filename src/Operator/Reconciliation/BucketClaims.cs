@@ -35,7 +35,7 @@ internal sealed class BucketClaims(ICacheReader<ObjectBucket> buckets)
         bucketId is null ? null : First(buckets.ByIndex(BucketIdIndex, bucketId).Where(b => IsOther(self, b)));
 
     private static string? First(IEnumerable<ObjectBucket> holders) =>
-        holders.Select(b => $"{b.Metadata.Namespace}/{b.Metadata.Name}").Order(StringComparer.Ordinal).FirstOrDefault();
+        holders.Select(b => $"{b.Metadata.NamespaceProperty}/{b.Metadata.Name}").Order(StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>The cache holds only the watched namespaces: another operator's objects are never holders here.</summary>
     private static bool IsOther(ObjectBucket self, ObjectBucket other) => other.Metadata.Uid != self.Metadata.Uid;
@@ -53,7 +53,7 @@ internal sealed class BucketClaims(ICacheReader<ObjectBucket> buckets)
     }
 
     /// <summary>Older first; objects created in the same second are ordered by namespace and name, so both sides agree.</summary>
-    private static int Compare(ObjectMeta a, ObjectMeta b)
+    private static int Compare(V1ObjectMeta a, V1ObjectMeta b)
     {
         var byAge = Nullable.Compare(a.CreationTimestamp, b.CreationTimestamp);
         return byAge != 0 ? byAge : string.CompareOrdinal($"{a.Namespace}/{a.Name}", $"{b.Namespace}/{b.Name}");

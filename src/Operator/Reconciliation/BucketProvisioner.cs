@@ -122,8 +122,8 @@ internal sealed class BucketProvisioner(IKubernetesClient client, StatusUpdater 
             }
             catch (KubernetesApiException e) when (e.IsConflict && attempt < 5)
             {
-                context.Bucket = await client.GetAsync<ObjectBucket>(context.Bucket.Metadata.Name!, context.Bucket.Metadata.Namespace, cancellationToken)
-                    ?? throw new InvalidOperationException($"ObjectBucket {context.Bucket.Metadata.Namespace}/{context.Bucket.Metadata.Name} vanished while its create intent was being cleared", e);
+                context.Bucket = await client.GetAsync<ObjectBucket>(context.Bucket.Metadata.Name!, context.Bucket.Metadata.NamespaceProperty, cancellationToken)
+                    ?? throw new InvalidOperationException($"ObjectBucket {context.Bucket.Metadata.NamespaceProperty}/{context.Bucket.Metadata.Name} vanished while its create intent was being cleared", e);
             }
         }
     }

@@ -5,7 +5,6 @@ using BucketOperator.Kubernetes.Controller;
 using BucketOperator.Kubernetes.Events;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Errors;
 using BucketOperator.Latitude.Models;
@@ -23,7 +22,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// </summary>
 internal sealed class BucketReconciler(
     ICacheReader<ObjectBucket> buckets,
-    ICacheReader<Secret> secrets,
+    ICacheReader<V1Secret> secrets,
     IKubernetesClient client,
     LatitudeClientFactory latitude,
     TokenResolver tokens,
@@ -221,15 +220,15 @@ internal sealed class BucketReconciler(
     }
 
     /// <summary>Our Secret is in the cache (it carries our label); any other Secret of that name needs a live read.</summary>
-    private async Task<Secret?> ReadSecretAsync(ReconcileContext context, CancellationToken cancellationToken)
+    private async Task<V1Secret?> ReadSecretAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
-        if (secrets.Get(new ObjectKey(context.Bucket.Metadata.Namespace, context.Desired.SecretName)) is { } cached)
+        if (secrets.Get(new ObjectKey(context.Bucket.Metadata.NamespaceProperty, context.Desired.SecretName)) is { } cached)
         {
             return cached;
         }
 
         context.SecretReadLive = true;
-        return await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+        return await client.GetAsync<V1Secret>(context.Desired.SecretName, context.Bucket.Metadata.NamespaceProperty, cancellationToken);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Events;
 using BucketOperator.Kubernetes.Helpers;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Operator.Status;
 using BucketOperator.Operator.Storage;
@@ -68,7 +67,7 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             return verdict;
         }
 
-        context.Secret = await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+        context.Secret = await client.GetAsync<V1Secret>(context.Desired.SecretName, context.Bucket.Metadata.NamespaceProperty, cancellationToken);
         context.SecretReadLive = true;
         return await AssessViewAsync(context, details, cancellationToken);
     }
@@ -134,7 +133,7 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
             return;
         }
 
-        var live = await client.GetAsync<Secret>(context.Desired.SecretName, context.Bucket.Metadata.Namespace, cancellationToken);
+        var live = await client.GetAsync<V1Secret>(context.Desired.SecretName, context.Bucket.Metadata.NamespaceProperty, cancellationToken);
         if (ConnectionSecret.Credentials(live) is var (liveId, _) && liveId == current)
         {
             await BucketKeys.RevokeAsync(context, strays, cancellationToken);
@@ -174,10 +173,10 @@ internal sealed class CredentialManager(IKubernetesClient client, StatusUpdater 
     /// <summary>After <c>spec.secretName</c> changed: the old Secret goes, if it is ours (its key went with the replacement).</summary>
     private async Task DeleteOwnedSecretAsync(ReconcileContext context, string name, CancellationToken cancellationToken)
     {
-        var old = await client.GetAsync<Secret>(name, context.Bucket.Metadata.Namespace, cancellationToken);
+        var old = await client.GetAsync<V1Secret>(name, context.Bucket.Metadata.NamespaceProperty, cancellationToken);
         if (old is not null && Ownership.IsControlledBy(old, context.Bucket))
         {
-            await client.DeleteAsync<Secret>(name, context.Bucket.Metadata.Namespace, cancellationToken: cancellationToken);
+            await client.DeleteAsync<V1Secret>(name, context.Bucket.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
     }
 

@@ -1,5 +1,4 @@
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 
 namespace BucketOperator.Operator.Reconciliation;
@@ -16,7 +15,7 @@ internal sealed class ReconcileContext(ObjectBucket bucket, DesiredBucket desire
     public ILatitudeClient Latitude { get; } = latitude;
 
     /// <summary>The connection Secret as last read or written; null when it does not exist.</summary>
-    public Secret? Secret { get; set; }
+    public V1Secret? Secret { get; set; }
 
     /// <summary>Set once <see cref="Secret"/> was read from the API server rather than the cache.</summary>
     public bool SecretReadLive { get; set; }

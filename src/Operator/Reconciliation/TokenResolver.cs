@@ -3,7 +3,6 @@ using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Configuration;
 
 namespace BucketOperator.Operator.Reconciliation;
@@ -14,7 +13,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// until it carries the label. A missing, empty or malformed token is <c>CredentialsMissing</c>, with a message that
 /// never quotes the token.
 /// </summary>
-internal sealed class TokenResolver(IKubernetesClient client, ICacheReader<Secret> tokenSecrets, OperatorToken operatorToken)
+internal sealed class TokenResolver(IKubernetesClient client, ICacheReader<V1Secret> tokenSecrets, OperatorToken operatorToken)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -27,9 +26,9 @@ internal sealed class TokenResolver(IKubernetesClient client, ICacheReader<Secre
                 : ResolvedToken.Missing("the operator has no Latitude token (LATITUDE_API_TOKEN or --latitude-token-file) and the ObjectBucket has no credentialsSecretRef");
         }
 
-        var where = $"Secret {bucket.Metadata.Namespace}/{reference.Name} key {reference.Key}";
-        var secret = tokenSecrets.Get(new ObjectKey(bucket.Metadata.Namespace, reference.Name))
-            ?? await client.GetAsync<Secret>(reference.Name, bucket.Metadata.Namespace, cancellationToken);
+        var where = $"Secret {bucket.Metadata.NamespaceProperty}/{reference.Name} key {reference.Key}";
+        var secret = tokenSecrets.Get(new ObjectKey(bucket.Metadata.NamespaceProperty, reference.Name))
+            ?? await client.GetAsync<V1Secret>(reference.Name, bucket.Metadata.NamespaceProperty, cancellationToken);
         if (secret?.Data?.ValueOrDefault(reference.Key) is not { Length: > 0 } bytes)
         {
             return ResolvedToken.Missing(secret is null ? $"{where}: the Secret does not exist" : $"{where}: the key is missing or empty", secret);

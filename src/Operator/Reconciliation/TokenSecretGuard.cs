@@ -3,7 +3,6 @@ using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Operator.Reconciliation;
 
@@ -14,7 +13,7 @@ namespace BucketOperator.Operator.Reconciliation;
 /// uses it, it also carries <see cref="ObjectBucketNames.TokenInUseFinalizer"/>, so <c>kubectl delete namespace</c>
 /// cannot take the token away before the buckets it must delete are gone.
 /// </summary>
-internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> tokenSecrets)
+internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<ObjectBucket> buckets, ICacheReader<V1Secret> tokenSecrets)
 {
     public const string TokenUserIndex = "token-secret";
     public const string DeletePolicyIndex = "delete-policy-token-secret";
@@ -23,28 +22,28 @@ internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<Ob
     public static void AddIndexes(Informer<ObjectBucket> informer)
     {
         informer.AddIndex(TokenUserIndex, obj => obj is ObjectBucket { Spec.CredentialsSecretRef: { } reference } bucket
-            ? [KeyOf(bucket.Metadata.Namespace, reference.Name)]
+            ? [KeyOf(bucket.Metadata.NamespaceProperty, reference.Name)]
             : []);
         informer.AddIndex(DeletePolicyIndex, obj => obj is ObjectBucket { Spec.CredentialsSecretRef: { } reference } bucket && bucket.Spec.DeletionPolicy == DeletionPolicies.Delete
-            ? [KeyOf(bucket.Metadata.Namespace, reference.Name)]
+            ? [KeyOf(bucket.Metadata.NamespaceProperty, reference.Name)]
             : []);
     }
 
     /// <summary>The ObjectBuckets to requeue when a labelled token Secret changes.</summary>
-    public IEnumerable<ObjectKey> UsersOf(Secret secret) =>
-        buckets.ByIndex(TokenUserIndex, KeyOf(secret.Metadata.Namespace, secret.Metadata.Name)).Select(b => ObjectKey.Of(b));
+    public IEnumerable<ObjectKey> UsersOf(V1Secret secret) =>
+        buckets.ByIndex(TokenUserIndex, KeyOf(secret.Metadata.NamespaceProperty, secret.Metadata.Name)).Select(b => ObjectKey.Of(b));
 
     /// <summary>Only a change of the token's content matters to its users (not our own label or finalizer).</summary>
-    public static bool ContentChanged(Secret old, Secret updated) =>
+    public static bool ContentChanged(V1Secret old, V1Secret updated) =>
         !SameData(old.Data, updated.Data);
 
     /// <summary>
     /// Puts the label and the finalizer on, or takes them off, as the ObjectBuckets using <paramref name="secret"/>
     /// need; writes only on a change. <paramref name="finalized"/>: this object has just finished its deletion.
     /// </summary>
-    public async Task SyncAsync(ObjectBucket bucket, Secret secret, bool finalized, CancellationToken cancellationToken)
+    public async Task SyncAsync(ObjectBucket bucket, V1Secret secret, bool finalized, CancellationToken cancellationToken)
     {
-        var key = KeyOf(secret.Metadata.Namespace, secret.Metadata.Name);
+        var key = KeyOf(secret.Metadata.NamespaceProperty, secret.Metadata.Name);
         bool Needed(string index) => buckets.ByIndex(index, key).Any(b => !(finalized && b.Metadata.Uid == bucket.Metadata.Uid));
 
         secret = await SyncLabelAsync(secret, Needed(TokenUserIndex), cancellationToken);
@@ -81,7 +80,7 @@ internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<Ob
         }
     }
 
-    private async Task<Secret> SyncLabelAsync(Secret secret, bool needed, CancellationToken cancellationToken)
+    private async Task<V1Secret> SyncLabelAsync(V1Secret secret, bool needed, CancellationToken cancellationToken)
     {
         var present = secret.Metadata.Labels?.ValueOrDefault(ObjectBucketNames.TokenSecretLabel) == ObjectBucketNames.TokenSecretValue;
         if (needed == present || (needed && secret.Metadata.DeletionTimestamp is not null))
@@ -92,7 +91,7 @@ internal sealed class TokenSecretGuard(IKubernetesClient client, ICacheReader<Ob
         // A merge patch of one label: other labels, and anyone else's changes, are left as they are.
         var value = needed ? $"\"{ObjectBucketNames.TokenSecretValue}\"" : "null";
         var patch = Patch.Merge("{\"metadata\":{\"labels\":{\"" + ObjectBucketNames.TokenSecretLabel + "\":" + value + "}}}");
-        return await client.PatchAsync<Secret>(secret.Metadata.Name!, secret.Metadata.Namespace, patch, cancellationToken: cancellationToken);
+        return await client.PatchAsync<V1Secret>(secret.Metadata.Name!, secret.Metadata.NamespaceProperty, patch, cancellationToken: cancellationToken);
     }
 
     private static string KeyOf(string? @namespace, string? name) => $"{@namespace}/{name}";

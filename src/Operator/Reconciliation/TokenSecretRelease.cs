@@ -22,7 +22,7 @@ internal sealed partial class TokenSecretRelease(TokenSecretGuard guard, ILogger
     {
         if (oldObj.Spec.CredentialsSecretRef is { } before && before.Name != newObj.Spec.CredentialsSecretRef?.Name)
         {
-            Release(oldObj.Metadata.Namespace, before.Name);
+            Release(oldObj.Metadata.NamespaceProperty, before.Name);
         }
     }
 
@@ -30,7 +30,7 @@ internal sealed partial class TokenSecretRelease(TokenSecretGuard guard, ILogger
     {
         if (obj.Spec.CredentialsSecretRef is { } reference)
         {
-            Release(obj.Metadata.Namespace, reference.Name);
+            Release(obj.Metadata.NamespaceProperty, reference.Name);
         }
     }
 

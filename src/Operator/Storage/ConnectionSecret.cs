@@ -4,7 +4,6 @@ using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Reconciliation;
 
 namespace BucketOperator.Operator.Storage;
@@ -21,14 +20,14 @@ internal static class ConnectionSecret
     public const string SecretAccessKey = "AWS_SECRET_ACCESS_KEY";
     public const string CredentialsHashAnnotation = "storage.latitude.sh/credentials-sha256";
 
-    public static Secret Build(ObjectBucket owner, string secretName, ConnectionDetails details, string accessKeyId, string secretAccessKey)
+    public static V1Secret Build(ObjectBucket owner, string secretName, ConnectionDetails details, string accessKeyId, string secretAccessKey)
     {
-        var secret = new Secret
+        var secret = new V1Secret
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = secretName,
-                Namespace = owner.Metadata.Namespace,
+                NamespaceProperty = owner.Metadata.NamespaceProperty,
                 Labels = new Dictionary<string, string>
                 {
                     [ObjectBucketNames.ManagedByLabel] = ObjectBucketNames.ManagedByValue,
@@ -44,17 +43,17 @@ internal static class ConnectionSecret
     }
 
     /// <summary>The credentials in <paramref name="secret"/>, if both halves are there.</summary>
-    public static (string AccessKeyId, string SecretAccessKey)? Credentials(Secret? secret) =>
+    public static (string AccessKeyId, string SecretAccessKey)? Credentials(V1Secret? secret) =>
         secret?.Data is { } data && data.TryGetValue(AccessKeyId, out var id) && data.TryGetValue(SecretAccessKey, out var key) && id.Length > 0 && key.Length > 0
             ? (Encoding.UTF8.GetString(id), Encoding.UTF8.GetString(key))
             : null;
 
     /// <summary>Whether the Secret names a bucket other than this one: its credentials were issued for that bucket.</summary>
-    public static bool IsForAnotherBucket(Secret? secret, ConnectionDetails details) =>
+    public static bool IsForAnotherBucket(V1Secret? secret, ConnectionDetails details) =>
         secret?.Data?.TryGetValue("LATITUDE_BUCKET_ID", out var id) == true && Encoding.UTF8.GetString(id) != details.BucketId;
 
     /// <summary>Whether the Secret still holds exactly what the operator wrote: every key, our labels, our owner, the credentials we hashed.</summary>
-    public static bool IsIntact(Secret secret, ObjectBucket owner, ConnectionDetails details)
+    public static bool IsIntact(V1Secret secret, ObjectBucket owner, ConnectionDetails details)
     {
         if (Credentials(secret) is not var (id, key) || secret.Metadata.Annotations?.ValueOrDefault(CredentialsHashAnnotation) != Hash(id, key))
         {

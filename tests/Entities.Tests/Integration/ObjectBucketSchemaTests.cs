@@ -4,7 +4,6 @@ using BucketOperator.ControlPlane;
 using BucketOperator.Entities.Serialization;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.TestSupport;
 
@@ -28,13 +27,13 @@ public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyn
 
     public async Task InitializeAsync()
     {
-        _namespace = (await _client.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "entities-" } })).Metadata.Name!;
+        _namespace = (await _client.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "entities-" } })).Metadata.Name!;
         await ManifestInstaller.InstallCrdAsync(_client, ManifestInstaller.ObjectBucketCrdPath);
     }
 
     public async Task DisposeAsync()
     {
-        await _client.DeleteAsync<Namespace>(_namespace);
+        await _client.DeleteAsync<V1Namespace>(_namespace);
         _client.Dispose();
     }
 
@@ -43,7 +42,7 @@ public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyn
     {
         var samples = Directory.GetFiles(YamlManifests.RepositoryPath("config", "samples"), "*.yaml")
             .SelectMany(YamlManifests.Load)
-            .Where(d => d["kind"]?.GetValue<string>() == ObjectBucket.Resource.Kind)
+            .Where(d => d["kind"]?.GetValue<string>() == ResourceType.Of<ObjectBucket>().Kind)
             .ToList();
         Assert.NotEmpty(samples);
 
@@ -72,8 +71,8 @@ public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyn
     {
         var body = new JsonObject
         {
-            ["apiVersion"] = ObjectBucket.Resource.ApiVersion,
-            ["kind"] = ObjectBucket.Resource.Kind,
+            ["apiVersion"] = ResourceType.Of<ObjectBucket>().ApiVersion,
+            ["kind"] = ResourceType.Of<ObjectBucket>().Kind,
             ["metadata"] = new JsonObject { ["name"] = "invalid" },
             ["spec"] = JsonNode.Parse(spec),
         };
@@ -157,7 +156,7 @@ public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyn
 
     private ObjectBucket NewBucket(string name) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = _namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = _namespace },
         Spec = new ObjectBucketSpec { Region = "DAL" },
     };
 }

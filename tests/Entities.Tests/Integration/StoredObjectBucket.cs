@@ -9,15 +9,14 @@ namespace BucketOperator.Entities.Tests.Integration;
 /// An ObjectBucket as the server stores it, untyped: shows which fields the server filled in, which the typed
 /// entity hides behind its C# defaults.
 /// </summary>
-public sealed record StoredObjectBucket : IKubernetesObject<StoredObjectBucket>
+[KubernetesEntity(Group = "storage.latitude.sh", ApiVersion = "v1alpha1", Kind = "ObjectBucket", PluralName = "objectbuckets")]
+public sealed record StoredObjectBucket : IKubernetesObject
 {
-    public static ResourceType Resource => ObjectBucket.Resource;
-
     public string? ApiVersion { get; set; }
 
     public string? Kind { get; set; }
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public JsonObject? Spec { get; set; }
 }
@@ -25,6 +24,6 @@ public sealed record StoredObjectBucket : IKubernetesObject<StoredObjectBucket>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KubernetesTimeConverter)])]
+    Converters = [typeof(KubernetesTimeConverter), typeof(KubernetesDateTimeConverter)])]
 [JsonSerializable(typeof(StoredObjectBucket))]
 internal sealed partial class StoredJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BucketOperator.ControlPlane;
+using BucketOperator.Kubernetes.Models;
 
 namespace BucketOperator.Entities.Tests.Unit;
 
@@ -33,7 +34,7 @@ public sealed class SampleManifestTests
     {
         var documents = YamlManifests.Load(Path.Combine(Folder, file));
 
-        var bucket = Assert.Single(documents, d => Kind(d) == ObjectBucket.Resource.Kind);
+        var bucket = Assert.Single(documents, d => Kind(d) == ResourceType.Of<ObjectBucket>().Kind);
         var reference = bucket["spec"]!["credentialsSecretRef"];
         foreach (var other in documents.Where(d => d != bucket))
         {

@@ -1,6 +1,5 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
@@ -9,10 +8,10 @@ namespace BucketOperator.Kubernetes.Tests.Integration;
 public sealed class ApiErrorTests(ControlPlaneFixture fixture) : NamespacedTest(fixture)
 {
     [Fact]
-    public async Task Get_MissingObject_ReturnsNull() => Assert.Null(await Client.GetAsync<ConfigMap>("absent", Namespace));
+    public async Task Get_MissingObject_ReturnsNull() => Assert.Null(await Client.GetAsync<V1ConfigMap>("absent", Namespace));
 
     [Fact]
-    public async Task Delete_MissingObject_ReturnsFalse() => Assert.False(await Client.DeleteAsync<ConfigMap>("absent", Namespace));
+    public async Task Delete_MissingObject_ReturnsFalse() => Assert.False(await Client.DeleteAsync<V1ConfigMap>("absent", Namespace));
 
     [Fact]
     public async Task Get_KindWhoseCrdIsNotInstalled_ThrowsResourceNotServed()
@@ -34,7 +33,7 @@ public sealed class ApiErrorTests(ControlPlaneFixture fixture) : NamespacedTest(
     public async Task Create_InMissingNamespace_IsNotFoundNamingTheNamespace()
     {
         var error = await Assert.ThrowsAsync<KubernetesApiException>(
-            () => Client.CreateAsync(new ConfigMap { Metadata = new() { Name = "c", Namespace = Namespace + "-absent" } }));
+            () => Client.CreateAsync(new V1ConfigMap { Metadata = new() { Name = "c", NamespaceProperty = Namespace + "-absent" } }));
 
         Assert.Equal((true, "namespaces"), (error.IsNotFound, error.Status.Details?.Kind));
     }
@@ -44,7 +43,7 @@ public sealed class ApiErrorTests(ControlPlaneFixture fixture) : NamespacedTest(
     {
         using var nobody = Plane.CreateClient(context: "nobody");
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => nobody.ListAsync<ConfigMap>(Namespace));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => nobody.ListAsync<V1ConfigMap>(Namespace));
 
         Assert.True(error.IsForbidden, error.Message);
         Assert.False(error.IsUnauthorized);
@@ -59,7 +58,7 @@ public sealed class ApiErrorTests(ControlPlaneFixture fixture) : NamespacedTest(
         configuration.AccessToken = "not-a-known-token";
         using var stranger = new KubernetesClient(configuration);
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => stranger.ListAsync<ConfigMap>(Namespace));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => stranger.ListAsync<V1ConfigMap>(Namespace));
 
         Assert.True(error.IsUnauthorized, error.Message);
         Assert.False(error.IsForbidden);

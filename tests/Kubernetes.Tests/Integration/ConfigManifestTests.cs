@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.TestSupport;
 
@@ -25,7 +24,7 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : Namespace
             if (sample["kind"]!.GetValue<string>() == "Secret")
             {
                 // A team's token Secret shipped beside the ObjectBucket that references it.
-                var secret = await Client.CreateAsync(sample.Deserialize(KubernetesJson.Default.TypeInfo<Secret>())!);
+                var secret = await Client.CreateAsync(sample.Deserialize(KubernetesJson.Default.TypeInfo<V1Secret>())!);
                 Assert.NotEmpty(secret.Data!);
                 continue;
             }
@@ -54,7 +53,7 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : Namespace
     {
         var bucket = new ObjectBucketDocument
         {
-            Metadata = new ObjectMeta { Name = "invalid", Namespace = Namespace },
+            Metadata = new V1ObjectMeta { Name = "invalid", NamespaceProperty = Namespace },
             Spec = JsonDocument.Parse(spec).RootElement.Clone(),
         };
 
@@ -78,15 +77,14 @@ public sealed class ConfigManifestTests(ControlPlaneFixture fixture) : Namespace
 }
 
 /// <summary>An ObjectBucket as an untyped document: the typed entity arrives with the operator.</summary>
-public sealed record ObjectBucketDocument : IKubernetesObject<ObjectBucketDocument>
+[KubernetesEntity(Group = "storage.latitude.sh", ApiVersion = "v1alpha1", Kind = "ObjectBucket", PluralName = "objectbuckets")]
+public sealed record ObjectBucketDocument : IKubernetesObject
 {
-    public static ResourceType Resource { get; } = new("storage.latitude.sh", "v1alpha1", "objectbuckets", "ObjectBucket", Namespaced: true);
-
     public string? ApiVersion { get; set; } = "storage.latitude.sh/v1alpha1";
 
     public string? Kind { get; set; } = "ObjectBucket";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public JsonElement Spec { get; set; }
 }
@@ -94,7 +92,7 @@ public sealed record ObjectBucketDocument : IKubernetesObject<ObjectBucketDocume
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KubernetesTimeConverter)])]
+    Converters = [typeof(KubernetesTimeConverter), typeof(KubernetesDateTimeConverter)])]
 [JsonSerializable(typeof(ObjectBucketDocument))]
 [JsonSerializable(typeof(KubernetesList<ObjectBucketDocument>))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext;

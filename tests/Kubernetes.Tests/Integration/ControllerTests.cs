@@ -3,7 +3,6 @@ using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Controller;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Queue;
 using BucketOperator.TestSupport;
 
@@ -26,14 +25,14 @@ public sealed class ControllerTests(ControlPlaneFixture fixture) : NamespacedTes
         await StartAsync();
         var owner = await Client.CreateAsync(ConfigMap("owner"));
         await Eventually.TrueAsync(() => Task.FromResult(_reconciler.Count("owner") >= 1), "the owner reconciled");
-        var secret = new Secret { Metadata = new ObjectMeta { Name = "owned", Namespace = Namespace }, StringData = new Dictionary<string, string> { ["k"] = "v" } };
+        var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = "owned", NamespaceProperty = Namespace }, StringData = new Dictionary<string, string> { ["k"] = "v" } };
         Ownership.SetControllerReference(owner, secret);
         var beforeCreate = _reconciler.Count("owner");
         await Client.CreateAsync(secret);
         await Eventually.TrueAsync(() => Task.FromResult(_reconciler.Count("owner") > beforeCreate), "the owner reconciled for the Secret's create");
         var beforeDelete = _reconciler.Count("owner");
 
-        await Client.DeleteAsync<Secret>("owned", Namespace);
+        await Client.DeleteAsync<V1Secret>("owned", Namespace);
 
         // Separate waits: two quick events for one key may rightly coalesce into one reconcile.
         await Eventually.TrueAsync(() => Task.FromResult(_reconciler.Count("owner") > beforeDelete), "the owner reconciled for the Secret's delete");
@@ -86,7 +85,7 @@ public sealed class ControllerTests(ControlPlaneFixture fixture) : NamespacedTes
     {
         _reconciler.Slow = TimeSpan.FromMilliseconds(20);
         await StartAsync(workers: 8);
-        var objects = new List<ConfigMap>();
+        var objects = new List<V1ConfigMap>();
         for (var i = 0; i < 5; i++)
         {
             objects.Add(await Client.CreateAsync(ConfigMap($"busy{i}")));
@@ -104,42 +103,42 @@ public sealed class ControllerTests(ControlPlaneFixture fixture) : NamespacedTes
         Assert.Equal(0, _reconciler.Overlaps);
     }
 
-    private async Task<Controller<ConfigMap>> StartAsync(int workers = 2)
+    private async Task<Controller<V1ConfigMap>> StartAsync(int workers = 2)
     {
         var informers = new InformerFactory(Client);
         var options = new InformerOptions { Namespaces = [Namespace] };
-        var controller = new ControllerBuilder<ConfigMap>(informers)
+        var controller = new ControllerBuilder<V1ConfigMap>(informers)
             .For(options)
-            .Owns<Secret>(options)
+            .Owns<V1Secret>(options)
             .WithOptions(new ControllerOptions { Workers = workers })
-            .Complete(_reconciler.WithCache(informers.For<ConfigMap>()), new ExponentialFailureRateLimiter<ObjectKey>(TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1)));
+            .Complete(_reconciler.WithCache(informers.For<V1ConfigMap>()), new ExponentialFailureRateLimiter<ObjectKey>(TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1)));
         _ = informers.RunAsync(_stop.Token);
         _ = controller.RunAsync(_stop.Token);
-        await informers.For<ConfigMap>().WaitForSyncAsync(_stop.Token);
+        await informers.For<V1ConfigMap>().WaitForSyncAsync(_stop.Token);
         return controller;
     }
 
-    private ConfigMap ConfigMap(string name) => new()
+    private V1ConfigMap ConfigMap(string name) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Data = new Dictionary<string, string> { ["v"] = "0" },
     };
 
     /// <summary>Counts reconciles per name, follows a per-name script of results, and detects two reconciles of one key at once.</summary>
-    private sealed class ScriptedReconciler : IReconciler<ConfigMap>
+    private sealed class ScriptedReconciler : IReconciler<V1ConfigMap>
     {
         private readonly ConcurrentDictionary<string, int> _counts = new();
         private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<ReconcileResult>>> _scripts = new();
         private readonly ConcurrentDictionary<string, string?> _lastSeen = new();
         private readonly ConcurrentDictionary<string, int> _running = new();
-        private ICacheReader<ConfigMap>? _cache;
+        private ICacheReader<V1ConfigMap>? _cache;
         private int _overlaps;
 
         public TimeSpan Slow { get; set; }
 
         public int Overlaps => _overlaps;
 
-        public ScriptedReconciler WithCache(Informer<ConfigMap> informer)
+        public ScriptedReconciler WithCache(Informer<V1ConfigMap> informer)
         {
             _cache = informer.Cache;
             return this;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
@@ -26,7 +25,7 @@ public sealed class CredentialSourceTests(ControlPlaneFixture fixture) : Namespa
         var kubeconfig = Write("config", TestKubeconfigs.WithUser(Plane, TestKubeconfigs.ExecUser(plugin, "client.authentication.k8s.io/v1beta1")));
 
         using var client = new KubernetesClient(ClusterConfig.FromFile(kubeconfig));
-        var listed = await client.ListAsync<ConfigMap>(Namespace);
+        var listed = await client.ListAsync<V1ConfigMap>(Namespace);
 
         Assert.NotNull(listed.Metadata.ResourceVersion);
         Assert.Contains("--cluster local test", await File.ReadAllTextAsync(calls), StringComparison.Ordinal);
@@ -39,7 +38,7 @@ public sealed class CredentialSourceTests(ControlPlaneFixture fixture) : Namespa
         var kubeconfig = Write("config", TestKubeconfigs.WithUser(Plane, TestKubeconfigs.ExecUser(plugin)));
 
         using var client = new KubernetesClient(ClusterConfig.FromFile(kubeconfig));
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<ConfigMap>(Namespace));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<V1ConfigMap>(Namespace));
 
         Assert.True(error.IsForbidden, error.Message);
         Assert.Contains("\"nobody\"", error.Status.Message, StringComparison.Ordinal);
@@ -60,7 +59,7 @@ public sealed class CredentialSourceTests(ControlPlaneFixture fixture) : Namespa
 
         using var client = new KubernetesClient(ClusterConfig.FromFiles([clusterAndContext, user]));
 
-        Assert.NotNull((await client.ListAsync<ConfigMap>(Namespace)).Metadata.ResourceVersion);
+        Assert.NotNull((await client.ListAsync<V1ConfigMap>(Namespace)).Metadata.ResourceVersion);
     }
 
     /// <summary>The in-cluster configuration's token source: the package re-reads the file once a minute.</summary>
@@ -72,12 +71,12 @@ public sealed class CredentialSourceTests(ControlPlaneFixture fixture) : Namespa
         configuration.AccessToken = null;
         configuration.TokenProvider = new k8s.Authentication.TokenFileAuth(tokenFile);
         using var client = new KubernetesClient(configuration);
-        var before = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<ConfigMap>(Namespace));
+        var before = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<V1ConfigMap>(Namespace));
         var replaced = Stopwatch.StartNew();
 
         await File.WriteAllTextAsync(tokenFile, LocalControlPlane.AdminToken + "\n");
         await Eventually.TrueAsync(
-            async () => (await Record.ExceptionAsync(() => client.ListAsync<ConfigMap>(Namespace))) is null,
+            async () => (await Record.ExceptionAsync(() => client.ListAsync<V1ConfigMap>(Namespace))) is null,
             "the admin token read from the file",
             TimeSpan.FromSeconds(90));
 

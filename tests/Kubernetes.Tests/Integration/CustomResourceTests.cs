@@ -1,6 +1,6 @@
+using System.Text.Json;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.ApiExtensions;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.TestSupport;
 
@@ -13,11 +13,11 @@ public sealed class CustomResourceTests(ControlPlaneFixture fixture) : Namespace
     /// <summary>Creates the Widget CRD through the client (once per control plane) and waits until it is served.</summary>
     internal static async Task EnsureWidgetCrdAsync(IKubernetesClient client)
     {
-        if (await client.GetAsync<CustomResourceDefinition>(Widget.CrdName) is null)
+        if (await client.GetAsync<V1CustomResourceDefinition>(Widget.CrdName) is null)
         {
             try
             {
-                await client.CreateAsync(new CustomResourceDefinition { Metadata = new ObjectMeta { Name = Widget.CrdName }, Spec = Widget.CrdSpec });
+                await client.CreateAsync(new V1CustomResourceDefinition { Metadata = new V1ObjectMeta { Name = Widget.CrdName }, Spec = Widget.CrdSpec.Deserialize(KubernetesJsonContext.Default.V1CustomResourceDefinitionSpec) });
             }
             catch (KubernetesApiException e) when (e.IsAlreadyExists)
             {
@@ -26,7 +26,7 @@ public sealed class CustomResourceTests(ControlPlaneFixture fixture) : Namespace
         }
 
         await Eventually.TrueAsync(
-            async () => (await client.GetAsync<CustomResourceDefinition>(Widget.CrdName))?.Status?.Conditions?
+            async () => (await client.GetAsync<V1CustomResourceDefinition>(Widget.CrdName))?.Status?.Conditions?
                 .Any(c => c is { Type: "Established", Status: "True" }) == true,
             "the Widget CRD is established");
     }
@@ -60,7 +60,7 @@ public sealed class CustomResourceTests(ControlPlaneFixture fixture) : Namespace
 
     private Widget NewWidget(string name, int size) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Spec = new WidgetSpec(size),
     };
 }

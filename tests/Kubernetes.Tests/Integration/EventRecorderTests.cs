@@ -3,7 +3,6 @@ using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Diagnostics;
 using BucketOperator.Kubernetes.Events;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
@@ -22,12 +21,13 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : Namespaced
         await Recorder().RecordAsync(involved, EventType.Warning, "BucketMissing", "gone from the project");
 
         var written = Assert.Single(await EventsAboutAsync(involved));
+        var about = written.InvolvedObject;
         Assert.Equal(
-            new ObjectReference { ApiVersion = "v1", Kind = "ConfigMap", Namespace = Namespace, Name = "cm", Uid = involved.Metadata.Uid, ResourceVersion = involved.Metadata.ResourceVersion },
-            written.InvolvedObject);
+            ("v1", "ConfigMap", Namespace, "cm", involved.Metadata.Uid, involved.Metadata.ResourceVersion),
+            (about.ApiVersion, about.Kind, about.NamespaceProperty, about.Name, about.Uid, about.ResourceVersion));
         Assert.Equal(("Warning", "BucketMissing", "gone from the project", 1), (written.Type, written.Reason, written.Message, written.Count));
         Assert.Equal((Component, "test-instance", Component), (written.ReportingComponent, written.ReportingInstance, written.Source?.Component));
-        Assert.Equal((_time.GetUtcNow(), _time.GetUtcNow()), (written.FirstTimestamp, written.LastTimestamp));
+        Assert.Equal((_time.GetUtcNow().UtcDateTime, _time.GetUtcNow().UtcDateTime), (written.FirstTimestamp, written.LastTimestamp));
         Assert.StartsWith("cm.", written.Metadata.Name, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : Namespaced
         }
 
         var written = Assert.Single(await EventsAboutAsync(involved));
-        Assert.Equal((3, start, start.AddMinutes(2)), (written.Count, written.FirstTimestamp, written.LastTimestamp));
+        Assert.Equal((3, start.UtcDateTime, start.AddMinutes(2).UtcDateTime), (written.Count, written.FirstTimestamp, written.LastTimestamp));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : Namespaced
         await CreatedAsync(recorder, involved);
 
         var written = Assert.Single(await EventsAboutAsync(involved));
-        Assert.Equal((1, _time.GetUtcNow()), (written.Count, written.FirstTimestamp));
+        Assert.Equal((1, _time.GetUtcNow().UtcDateTime), (written.Count, written.FirstTimestamp));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : Namespaced
         var involved = await CreateConfigMapAsync("cm");
         var recorder = Recorder();
         await CreatedAsync(recorder, involved);
-        await Client.DeleteAsync<Event>(Assert.Single(await EventsAboutAsync(involved)).Metadata.Name!, Namespace);
+        await Client.DeleteAsync<Corev1Event>(Assert.Single(await EventsAboutAsync(involved)).Metadata.Name!, Namespace);
 
         await CreatedAsync(recorder, involved);
 
@@ -103,13 +103,13 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : Namespaced
     [Fact]
     public async Task RecordAsync_ClusterScopedObject_IsRecordedInTheDefaultNamespace()
     {
-        var involved = (await Client.GetAsync<Namespace>(Namespace))!;
+        var involved = (await Client.GetAsync<V1Namespace>(Namespace))!;
 
         await Recorder().RecordAsync(involved, EventType.Normal, "Inspected", Namespace);
 
-        var written = (await Client.ListAsync<Event>("default")).Items.Single(e => e.InvolvedObject?.Uid == involved.Metadata.Uid);
-        Assert.Equal(("Namespace", null), (written.InvolvedObject!.Kind, written.InvolvedObject.Namespace));
-        await Client.DeleteAsync<Event>(written.Metadata.Name!, "default");
+        var written = (await Client.ListAsync<Corev1Event>("default")).Items.Single(e => e.InvolvedObject?.Uid == involved.Metadata.Uid);
+        Assert.Equal(("Namespace", null), (written.InvolvedObject!.Kind, written.InvolvedObject.NamespaceProperty));
+        await Client.DeleteAsync<Corev1Event>(written.Metadata.Name!, "default");
     }
 
     [Fact]
@@ -141,14 +141,14 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : Namespaced
     private EventRecorder Recorder(IKubernetesClient? client = null) =>
         new(client ?? Client, new EventRecorderOptions { Component = Component, Instance = "test-instance" }, time: _time);
 
-    private static Task CreatedAsync(IEventRecorder recorder, ConfigMap involved) =>
+    private static Task CreatedAsync(IEventRecorder recorder, V1ConfigMap involved) =>
         recorder.RecordAsync(involved, EventType.Normal, "Created", "bucket created");
 
-    private Task<ConfigMap> CreateConfigMapAsync(string name) =>
-        Client.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = name, Namespace = Namespace } });
+    private Task<V1ConfigMap> CreateConfigMapAsync(string name) =>
+        Client.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace } });
 
-    private async Task<List<Event>> EventsAboutAsync(IKubernetesObject involved) =>
-        (await Client.ListAsync<Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Uid == involved.Metadata.Uid).ToList();
+    private async Task<List<Corev1Event>> EventsAboutAsync(IKubernetesObject involved) =>
+        (await Client.ListAsync<Corev1Event>(Namespace)).Items.Where(e => e.InvolvedObject?.Uid == involved.Metadata.Uid).ToList();
 
     /// <summary>Counts <c>kubernetes.events.failed</c> measurements tagged with one reason (other tests may record at the same time).</summary>
     private sealed class FailureCounter : IDisposable

@@ -3,13 +3,12 @@ using BucketOperator.Kubernetes.Models;
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
 /// <summary>A custom resource whose CRD is never installed: the server does not serve its type.</summary>
-public sealed record Gadget : IKubernetesObject<Gadget>
+[KubernetesEntity(Group = "never-installed.bucket-operator.dev", ApiVersion = "v1", Kind = "Gadget", PluralName = "gadgets")]
+public sealed record Gadget : IKubernetesObject
 {
-    public static ResourceType Resource { get; } = new("never-installed.bucket-operator.dev", "v1", "gadgets", "Gadget", Namespaced: true);
-
     public string? ApiVersion { get; set; } = "never-installed.bucket-operator.dev/v1";
 
     public string? Kind { get; set; } = "Gadget";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 }

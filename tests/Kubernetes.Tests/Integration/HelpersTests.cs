@@ -1,7 +1,6 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.TestSupport;
 
@@ -38,7 +37,7 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
         var again = await Finalizers.AddAsync(Client, withOurs, Ours);
 
         Assert.Same(withOurs, again);
-        Assert.Equal(withOurs.Metadata.ResourceVersion, (await Client.GetAsync<ConfigMap>("cm", Namespace))!.Metadata.ResourceVersion);
+        Assert.Equal(withOurs.Metadata.ResourceVersion, (await Client.GetAsync<V1ConfigMap>("cm", Namespace))!.Metadata.ResourceVersion);
         await Finalizers.RemoveAsync(Client, again, Ours);
     }
 
@@ -50,7 +49,7 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
         var result = await Finalizers.RemoveAsync(Client, created, Ours);
 
         Assert.Same(created, result);
-        Assert.Equal(created.Metadata.ResourceVersion, (await Client.GetAsync<ConfigMap>("cm", Namespace))!.Metadata.ResourceVersion);
+        Assert.Equal(created.Metadata.ResourceVersion, (await Client.GetAsync<V1ConfigMap>("cm", Namespace))!.Metadata.ResourceVersion);
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
 
         var conflict = await Assert.ThrowsAsync<KubernetesApiException>(() => Finalizers.RemoveAsync(Client, stale, Ours));
         var afterConflict = await ServerFinalizersAsync("cm");
-        var retried = await Finalizers.RemoveAsync(Client, (await Client.GetAsync<ConfigMap>("cm", Namespace))!, Ours);
+        var retried = await Finalizers.RemoveAsync(Client, (await Client.GetAsync<V1ConfigMap>("cm", Namespace))!, Ours);
 
         Assert.True(conflict.IsInvalid || conflict.IsConflict, conflict.Message);
         Assert.Equal([Ours, Theirs], afterConflict);
@@ -80,7 +79,7 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
 
         Assert.True(conflict.IsInvalid || conflict.IsConflict, conflict.Message);
         Assert.Equal([Theirs], await ServerFinalizersAsync("cm"));
-        await Finalizers.RemoveAsync(Client, (await Client.GetAsync<ConfigMap>("cm", Namespace))!, Theirs);
+        await Finalizers.RemoveAsync(Client, (await Client.GetAsync<V1ConfigMap>("cm", Namespace))!, Theirs);
     }
 
     [Fact]
@@ -88,20 +87,20 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
     {
         await CreateConfigMapAsync("cm");
         await AddTheirsConcurrentlyAsync("cm");
-        var stale = (await Client.GetAsync<ConfigMap>("cm", Namespace))!;
-        await Client.PatchAsync<ConfigMap>("cm", Namespace, Patch.Merge("""{"metadata":{"labels":{"touched":"yes"}}}"""));
+        var stale = (await Client.GetAsync<V1ConfigMap>("cm", Namespace))!;
+        await Client.PatchAsync<V1ConfigMap>("cm", Namespace, Patch.Merge("""{"metadata":{"labels":{"touched":"yes"}}}"""));
 
         var added = await Finalizers.AddAsync(Client, stale, Ours);
 
         Assert.Equal("yes", added.Metadata.Labels!["touched"]);
         Assert.Equal([Theirs, Ours], await ServerFinalizersAsync("cm"));
-        await Client.PatchAsync<ConfigMap>("cm", Namespace, Patch.Merge("""{"metadata":{"finalizers":null}}"""));
+        await Client.PatchAsync<V1ConfigMap>("cm", Namespace, Patch.Merge("""{"metadata":{"finalizers":null}}"""));
     }
 
     [Fact]
     public async Task StatusWrite_ConditionsWithEveryRequiredField_IsAcceptedAndReadBack()
     {
-        var widget = await Client.CreateAsync(new Widget { Metadata = new ObjectMeta { Name = "w", Namespace = Namespace }, Spec = new WidgetSpec(1) });
+        var widget = await Client.CreateAsync(new Widget { Metadata = new V1ObjectMeta { Name = "w", NamespaceProperty = Namespace }, Spec = new WidgetSpec(1) });
         var conditions = new List<Condition>();
         var ready = new Condition
         {
@@ -124,7 +123,7 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
     [Fact]
     public async Task StatusWrite_ConditionWithoutReasonAndMessage_IsRejectedByTheSchema()
     {
-        await Client.CreateAsync(new Widget { Metadata = new ObjectMeta { Name = "w", Namespace = Namespace }, Spec = new WidgetSpec(1) });
+        await Client.CreateAsync(new Widget { Metadata = new V1ObjectMeta { Name = "w", NamespaceProperty = Namespace }, Spec = new WidgetSpec(1) });
         var incomplete = Patch.Merge("""{"status":{"phase":"x","conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-11-21T10:00:00Z"}]}}""");
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(() => Client.PatchStatusAsync<Widget>("w", Namespace, incomplete));
@@ -136,20 +135,20 @@ public sealed class HelpersTests(ControlPlaneFixture fixture) : NamespacedTest(f
             error.Status.Details!.Causes!.Where(c => c.Reason == "FieldValueRequired").Select(c => c.Field!.Split('.')[^1]).Order(StringComparer.Ordinal));
     }
 
-    private Task<ConfigMap> CreateConfigMapAsync(string name) =>
-        Client.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = name, Namespace = Namespace } });
+    private Task<V1ConfigMap> CreateConfigMapAsync(string name) =>
+        Client.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace } });
 
     /// <summary>Another controller, with its own client, appends its finalizer (creating the list if there is none).</summary>
     private async Task AddTheirsConcurrentlyAsync(string name)
     {
         using var other = Plane.CreateClient();
-        var current = (await other.GetAsync<ConfigMap>(name, Namespace))!;
+        var current = (await other.GetAsync<V1ConfigMap>(name, Namespace))!;
         var op = current.Metadata.Finalizers is { Count: > 0 }
             ? $$"""[{"op":"add","path":"/metadata/finalizers/-","value":"{{Theirs}}"}]"""
             : $$"""[{"op":"add","path":"/metadata/finalizers","value":["{{Theirs}}"]}]""";
-        await other.PatchAsync<ConfigMap>(name, Namespace, Patch.Json(op));
+        await other.PatchAsync<V1ConfigMap>(name, Namespace, Patch.Json(op));
     }
 
     private async Task<IList<string>> ServerFinalizersAsync(string name) =>
-        (await Client.GetAsync<ConfigMap>(name, Namespace))!.Metadata.Finalizers ?? [];
+        (await Client.GetAsync<V1ConfigMap>(name, Namespace))!.Metadata.Finalizers ?? [];
 }

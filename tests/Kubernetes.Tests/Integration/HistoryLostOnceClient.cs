@@ -25,7 +25,7 @@ internal sealed class HistoryLostOnceClient(IKubernetesClient inner, string @nam
     {
         if (ns == @namespace && Interlocked.Exchange(ref _failed, 1) == 0)
         {
-            throw new KubernetesApiException($"WATCH {ns}", new Status { Code = 410, Reason = "Expired", Message = "too old resource version (test)" });
+            throw new KubernetesApiException($"WATCH {ns}", new V1Status { Code = 410, Reason = "Expired", Message = "too old resource version (test)" });
         }
 
         await foreach (var watchEvent in Inner.WatchAsync<T>(ns, options, cancellationToken))

@@ -1,9 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using BucketOperator.TestSupport;
 using Xunit.Abstractions;
 
@@ -22,11 +21,11 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     [Fact]
     public async Task Informer_ObjectAddedUpdatedDeleted_HandlerSeesEachInOrder()
     {
-        var (informer, handler) = await StartAsync<ConfigMap>(Client);
+        var (informer, handler) = await StartAsync<V1ConfigMap>(Client);
 
         var created = await Client.CreateAsync(ConfigMap("a", "1"));
         await Client.ReplaceAsync(created with { Data = new Dictionary<string, string> { ["v"] = "2" } });
-        await Client.DeleteAsync<ConfigMap>("a", Namespace);
+        await Client.DeleteAsync<V1ConfigMap>("a", Namespace);
 
         await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 3), "three notifications");
         Assert.Equal(["add a", "update a", "delete a"], handler.Summary());
@@ -37,10 +36,10 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     [Fact]
     public async Task Informer_DeletedAndRecreatedWhileWatching_SeesDeleteThenAddWithNewUid()
     {
-        var (informer, handler) = await StartAsync<ConfigMap>(Client);
+        var (informer, handler) = await StartAsync<V1ConfigMap>(Client);
         var first = await Client.CreateAsync(ConfigMap("a", "1"));
 
-        await Client.DeleteAsync<ConfigMap>("a", Namespace);
+        await Client.DeleteAsync<V1ConfigMap>("a", Namespace);
         var second = await Client.CreateAsync(ConfigMap("a", "2"));
 
         await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 3), "three notifications");
@@ -53,7 +52,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     public async Task Informer_ServerClosesStreamsDuringWrites_NothingLostOrDuplicated()
     {
         using var client = new DisconnectableClient(Client);
-        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespaces = [Namespace], WatchTimeout = TimeSpan.FromSeconds(1) });
+        var (informer, handler) = await StartAsync<V1ConfigMap>(client, new InformerOptions { Namespaces = [Namespace], WatchTimeout = TimeSpan.FromSeconds(1) });
         var versions = new List<string>();
         for (var i = 0; i < 8; i++)
         {
@@ -77,7 +76,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     public async Task Informer_HistoryCompactedWhileDisconnected_RelistsAndActsOnEveryChange()
     {
         using var client = new DisconnectableClient(Client);
-        var (informer, handler) = await StartAsync<ConfigMap>(client);
+        var (informer, handler) = await StartAsync<V1ConfigMap>(client);
         var updated = await Client.CreateAsync(ConfigMap("updated", "0"));
         await Client.CreateAsync(ConfigMap("deleted", "0"));
         var recreatedOld = await Client.CreateAsync(ConfigMap("recreated", "0"));
@@ -85,9 +84,9 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
 
         client.Disconnect();
         await Client.ReplaceAsync(updated with { Data = new Dictionary<string, string> { ["v"] = "1" } });
-        await Client.DeleteAsync<ConfigMap>("deleted", Namespace);
+        await Client.DeleteAsync<V1ConfigMap>("deleted", Namespace);
         await Client.CreateAsync(ConfigMap("added", "0"));
-        await Client.DeleteAsync<ConfigMap>("recreated", Namespace);
+        await Client.DeleteAsync<V1ConfigMap>("recreated", Namespace);
         var recreatedNew = await Client.CreateAsync(ConfigMap("recreated", "1"));
         await Plane.CompactEtcdAsync();
         var listsBefore = client.Lists;
@@ -107,7 +106,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     public async Task Informer_Disconnected_SilenceGrowsUntilTheServerIsHeardFromAgain()
     {
         using var client = new DisconnectableClient(Client);
-        var (informer, _) = await StartAsync<ConfigMap>(client);
+        var (informer, _) = await StartAsync<V1ConfigMap>(client);
         Assert.True(informer.SinceLastContact < TimeSpan.FromSeconds(2), $"just listed, yet silent for {informer.SinceLastContact}");
 
         client.Disconnect();
@@ -135,9 +134,9 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
 
         using var client = new DisconnectableClient(Client)
         {
-            ListFailure = (2, new KubernetesApiException("LIST configmaps", new Status { Code = 410, Reason = "Expired", Message = "continue token expired" })),
+            ListFailure = (2, new KubernetesApiException("LIST configmaps", new V1Status { Code = 410, Reason = "Expired", Message = "continue token expired" })),
         };
-        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespaces = [Namespace], PageSize = 2 });
+        var (informer, handler) = await StartAsync<V1ConfigMap>(client, new InformerOptions { Namespaces = [Namespace], PageSize = 2 });
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"p{i}"), informer.Cache.List().Select(c => c.Metadata.Name).Order());
         Assert.Equal(5, handler.Seen.Count);
@@ -148,7 +147,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     public async Task Informer_LabelSelector_CachesOnlyLabelledSecrets()
     {
         var options = new InformerOptions { Namespaces = [Namespace], LabelSelector = "app.kubernetes.io/managed-by=test" };
-        var (informer, handler) = await StartAsync<Secret>(Client, options);
+        var (informer, handler) = await StartAsync<V1Secret>(Client, options);
 
         await Client.CreateAsync(Secret("plain", labelled: false));
         var labelled = await Client.CreateAsync(Secret("ours", labelled: true));
@@ -167,14 +166,14 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         var other = await CreateNamespaceAsync();
         var unwatched = await CreateNamespaceAsync();
         await Client.CreateAsync(ConfigMap("a", "0"));
-        await Client.CreateAsync(ConfigMap("b", "0") with { Metadata = new ObjectMeta { Name = "b", Namespace = other } });
-        await Client.CreateAsync(ConfigMap("c", "0") with { Metadata = new ObjectMeta { Name = "c", Namespace = unwatched } });
+        await Client.CreateAsync(ConfigMap("b", "0") with { Metadata = new V1ObjectMeta { Name = "b", NamespaceProperty = other } });
+        await Client.CreateAsync(ConfigMap("c", "0") with { Metadata = new V1ObjectMeta { Name = "c", NamespaceProperty = unwatched } });
 
-        var (informer, handler) = await StartAsync<ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace, other] });
+        var (informer, handler) = await StartAsync<V1ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace, other] });
         var listed = Names(informer);
-        await Client.CreateAsync(ConfigMap("d", "0") with { Metadata = new ObjectMeta { Name = "d", Namespace = unwatched } });
-        await Client.DeleteAsync<ConfigMap>("b", other);
-        await Client.CreateAsync(ConfigMap("e", "0") with { Metadata = new ObjectMeta { Name = "e", Namespace = other } });
+        await Client.CreateAsync(ConfigMap("d", "0") with { Metadata = new V1ObjectMeta { Name = "d", NamespaceProperty = unwatched } });
+        await Client.DeleteAsync<V1ConfigMap>("b", other);
+        await Client.CreateAsync(ConfigMap("e", "0") with { Metadata = new V1ObjectMeta { Name = "e", NamespaceProperty = other } });
 
         await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 4), "the delete and the add in the second namespace");
         Assert.Equal(new[] { $"{Namespace}/a", $"{other}/b" }.Order(StringComparer.Ordinal), listed);
@@ -187,10 +186,10 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     {
         var other = await CreateNamespaceAsync();
         await Client.CreateAsync(ConfigMap("a", "0"));
-        await Client.CreateAsync(ConfigMap("b", "0") with { Metadata = new ObjectMeta { Name = "b", Namespace = other } });
+        await Client.CreateAsync(ConfigMap("b", "0") with { Metadata = new V1ObjectMeta { Name = "b", NamespaceProperty = other } });
         var client = new HistoryLostOnceClient(Client, other);
 
-        var (informer, handler) = await StartAsync<ConfigMap>(client, new InformerOptions { Namespaces = [Namespace, other] });
+        var (informer, handler) = await StartAsync<V1ConfigMap>(client, new InformerOptions { Namespaces = [Namespace, other] });
         await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 3), "the second namespace listed again after its watch lost history");
 
         Assert.Equal((1, 2), (client.ListsOf(Namespace), client.ListsOf(other)));
@@ -201,7 +200,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     [Fact]
     public void InformerOptions_EmptyNamespaceName_Refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Informer<ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace, " "] }));
+        var error = Assert.Throws<ArgumentException>(() => new Informer<V1ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace, " "] }));
 
         Assert.Contains("Namespaces", error.Message);
     }
@@ -212,7 +211,7 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         var time = new FakeTimeProvider();
         await Client.CreateAsync(ConfigMap("a", "0"));
         await Client.CreateAsync(ConfigMap("b", "0"));
-        var (_, handler) = await StartAsync<ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace], ResyncPeriod = TimeSpan.FromMinutes(10) }, time);
+        var (_, handler) = await StartAsync<V1ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace], ResyncPeriod = TimeSpan.FromMinutes(10) }, time);
 
         time.Advance(TimeSpan.FromMinutes(9));
         var beforePeriod = handler.Summary(n => n.Verb == "resync").Count;
@@ -225,9 +224,9 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     [Fact]
     public async Task Informer_HandlerThrows_OtherHandlersAndCacheStayCorrect()
     {
-        var (informer, handler) = await StartAsync<ConfigMap>(Client);
-        informer.AddEventHandler(new ResourceEventHandler<ConfigMap>(_ => throw new InvalidOperationException("handler bug")));
-        var late = new RecordingHandler<ConfigMap>();
+        var (informer, handler) = await StartAsync<V1ConfigMap>(Client);
+        informer.AddEventHandler(new ResourceEventHandler<V1ConfigMap>(_ => throw new InvalidOperationException("handler bug")));
+        var late = new RecordingHandler<V1ConfigMap>();
         informer.AddEventHandler(late);
 
         await Client.CreateAsync(ConfigMap("a", "0"));
@@ -243,8 +242,8 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         const int Changes = 200;
         var options = new InformerOptions { Namespaces = [Namespace], LabelSelector = "app.kubernetes.io/managed-by=test" };
         var seenAt = new ConcurrentDictionary<string, long>();
-        var informer = new Informer<Secret>(Client, options);
-        informer.AddEventHandler(new ResourceEventHandler<Secret>(s => seenAt.TryAdd(s.Metadata.ResourceVersion!, Stopwatch.GetTimestamp())));
+        var informer = new Informer<V1Secret>(Client, options);
+        informer.AddEventHandler(new ResourceEventHandler<V1Secret>(s => seenAt.TryAdd(s.Metadata.ResourceVersion!, Stopwatch.GetTimestamp())));
         _ = Task.Run(() => informer.RunAsync(_stop.Token));
         await informer.WaitForSyncAsync(_stop.Token);
         var secret = await Client.CreateAsync(Secret("measured", labelled: true));
@@ -264,25 +263,25 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         output.WriteLine($"Secret change → handler over {Changes} changes (write sent → handler ran): p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; write round trip p50 {Percentile(writes.Order().ToList(), 0.5):0.0} ms");
     }
 
-    private static List<string> Names(Informer<ConfigMap> informer) => [.. informer.Cache.List().Select(c => $"{c.Metadata.Namespace}/{c.Metadata.Name}").Order(StringComparer.Ordinal)];
+    private static List<string> Names(Informer<V1ConfigMap> informer) => [.. informer.Cache.List().Select(c => $"{c.Metadata.NamespaceProperty}/{c.Metadata.Name}").Order(StringComparer.Ordinal)];
 
     private async Task<string> CreateNamespaceAsync()
     {
-        var created = await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "test-" } });
+        var created = await Client.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "test-" } });
         return created.Metadata.Name!;
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
-    private async Task<bool> CacheMatchesServerAsync(Informer<ConfigMap> informer)
+    private async Task<bool> CacheMatchesServerAsync(Informer<V1ConfigMap> informer)
     {
-        var server = (await Client.ListAsync<ConfigMap>(Namespace)).Items.Select(c => (c.Metadata.Name, c.Metadata.Uid, c.Metadata.ResourceVersion)).Order();
+        var server = (await Client.ListAsync<V1ConfigMap>(Namespace)).Items.Select(c => (c.Metadata.Name, c.Metadata.Uid, c.Metadata.ResourceVersion)).Order();
         var cached = informer.Cache.List().Select(c => (c.Metadata.Name, c.Metadata.Uid, c.Metadata.ResourceVersion)).Order();
         return server.SequenceEqual(cached);
     }
 
     private async Task<(Informer<T> Informer, RecordingHandler<T> Handler)> StartAsync<T>(IKubernetesClient client, InformerOptions? options = null, TimeProvider? time = null)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         var informer = new Informer<T>(client, options ?? new InformerOptions { Namespaces = [Namespace] }, time: time);
         var handler = new RecordingHandler<T>();
@@ -292,18 +291,18 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
         return (informer, handler);
     }
 
-    private ConfigMap ConfigMap(string name, string value) => new()
+    private V1ConfigMap ConfigMap(string name, string value) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Data = new Dictionary<string, string> { ["v"] = value },
     };
 
-    private Secret Secret(string name, bool labelled) => new()
+    private V1Secret Secret(string name, bool labelled) => new()
     {
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = name,
-            Namespace = Namespace,
+            NamespaceProperty = Namespace,
             Labels = labelled ? new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "test" } : null,
         },
         StringData = new Dictionary<string, string> { ["k"] = "v" },

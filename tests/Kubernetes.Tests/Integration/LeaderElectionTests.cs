@@ -2,7 +2,6 @@ using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Coordination;
 using BucketOperator.Kubernetes.Tests.Unit.LeaderElection;
 using BucketOperator.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -113,8 +112,8 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
 
     private static string Seconds(TimeSpan? span) => span is { } s ? s.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "never";
 
-    private async Task<Lease> ReadLeaseAsync() =>
-        await Client.GetAsync<Lease>(LeaseName, Namespace) ?? throw new InvalidOperationException("no lease");
+    private async Task<V1Lease> ReadLeaseAsync() =>
+        await Client.GetAsync<V1Lease>(LeaseName, Namespace) ?? throw new InvalidOperationException("no lease");
 
     private Participant Candidate(IKubernetesClient client, string identity, LeaderElectionTimings timings)
     {
@@ -184,7 +183,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture, ITestOutput
 
         private async Task<T> WriteAsync<T>(T obj, Func<Task<T>> write)
         {
-            if (obj is not Lease)
+            if (obj is not V1Lease)
             {
                 return await write();
             }

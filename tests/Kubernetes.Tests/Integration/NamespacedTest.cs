@@ -2,7 +2,6 @@ using System.Text.Json;
 using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
@@ -22,14 +21,14 @@ public abstract class NamespacedTest(ControlPlaneFixture fixture, JsonSerializer
 
     public async Task InitializeAsync()
     {
-        var created = await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "test-" } });
+        var created = await Client.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "test-" } });
         Namespace = created.Metadata.Name!;
         await OnInitializedAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await Client.DeleteAsync<Namespace>(Namespace);
+        await Client.DeleteAsync<V1Namespace>(Namespace);
         Client.Dispose();
     }
 

@@ -5,7 +5,7 @@ namespace BucketOperator.Kubernetes.Tests.Integration;
 
 /// <summary>Records every notification as text ("add name", "update name", "delete name", with UID and version on request).</summary>
 internal sealed class RecordingHandler<T> : IResourceEventHandler<T>
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly Lock _gate = new();
     private readonly List<Notification> _seen = [];

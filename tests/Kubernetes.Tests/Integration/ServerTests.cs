@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using BucketOperator.ControlPlane;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Integration;
@@ -47,7 +46,7 @@ public sealed class ServerTests(ControlPlaneFixture fixture)
         configuration.SslCaCerts = [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(otherCa)];
         using var client = new Client.KubernetesClient(configuration);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.ListAsync<ConfigMap>("default"));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.ListAsync<V1ConfigMap>("default"));
 
         Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException);
     }

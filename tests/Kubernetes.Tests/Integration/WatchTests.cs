@@ -1,6 +1,5 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Watch;
 using BucketOperator.TestSupport;
 
@@ -12,13 +11,13 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
     [Fact]
     public async Task Watch_FromListVersion_SeesAddModifyDeleteInOrder()
     {
-        var list = await Client.ListAsync<ConfigMap>(Namespace);
+        var list = await Client.ListAsync<V1ConfigMap>(Namespace);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var events = new List<(WatchEventType, string?)>();
         var watching = Task.Run(async () =>
         {
             var options = new ListOptions { ResourceVersion = list.Metadata.ResourceVersion, TimeoutSeconds = 30 };
-            await foreach (var e in Client.WatchAsync<ConfigMap>(Namespace, options, timeout.Token))
+            await foreach (var e in Client.WatchAsync<V1ConfigMap>(Namespace, options, timeout.Token))
             {
                 events.Add((e.Type, e.Object!.Data?["v"]));
                 if (e.Type == WatchEventType.Deleted)
@@ -30,7 +29,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
 
         var created = await Client.CreateAsync(ConfigMap("w", "1"));
         await Client.ReplaceAsync(created with { Data = new Dictionary<string, string> { ["v"] = "2" } });
-        await Client.DeleteAsync<ConfigMap>("w", Namespace);
+        await Client.DeleteAsync<V1ConfigMap>("w", Namespace);
         await watching;
 
         Assert.Equal([(WatchEventType.Added, "1"), (WatchEventType.Modified, "2"), (WatchEventType.Deleted, "2")], events);
@@ -39,9 +38,9 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
     [Fact]
     public async Task ResumingWatch_ServerClosesStreams_ReconnectsWithoutLosingOrRepeatingEvents()
     {
-        var list = await Client.ListAsync<ConfigMap>(Namespace);
+        var list = await Client.ListAsync<V1ConfigMap>(Namespace);
         // The server ends each connection after 1–2 s; the writes below span several connections.
-        var watch = new ResumingWatch<ConfigMap>(Client, new ResumingWatchOptions
+        var watch = new ResumingWatch<V1ConfigMap>(Client, new ResumingWatchOptions
         {
             ResourceVersion = list.Metadata.ResourceVersion!,
             Namespace = Namespace,
@@ -79,14 +78,14 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
         var stale = (await Client.CreateAsync(ConfigMap("old", "0"))).Metadata.ResourceVersion!;
         // ConfigMap watches read etcd directly in the test control plane (see ControlPlaneArguments), so
         // compacting etcd past the stale version removes the history a resumed watch would need.
-        var current = await Client.GetAsync<ConfigMap>("old", Namespace);
+        var current = await Client.GetAsync<V1ConfigMap>("old", Namespace);
         for (var i = 1; i <= 3; i++)
         {
             current = await Client.ReplaceAsync(current! with { Data = new Dictionary<string, string> { ["v"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
         }
 
         await Plane.CompactEtcdAsync();
-        var watch = new ResumingWatch<ConfigMap>(Client, new ResumingWatchOptions { ResourceVersion = stale, Namespace = Namespace });
+        var watch = new ResumingWatch<V1ConfigMap>(Client, new ResumingWatchOptions { ResourceVersion = stale, Namespace = Namespace });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(async () =>
@@ -100,9 +99,9 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : NamespacedTest(fix
         Assert.Equal(410, error.Status.Code);
     }
 
-    private ConfigMap ConfigMap(string name, string value) => new()
+    private V1ConfigMap ConfigMap(string name, string value) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Data = new Dictionary<string, string> { ["v"] = value },
     };
 }

@@ -6,17 +6,16 @@ using BucketOperator.Kubernetes.Serialization;
 namespace BucketOperator.Kubernetes.Tests.Integration;
 
 /// <summary>A custom resource defined by the tests, to exercise CRDs and the status subresource.</summary>
-public sealed record Widget : IKubernetesObject<Widget>
+[KubernetesEntity(Group = "test.bucket-operator.dev", ApiVersion = "v1", Kind = "Widget", PluralName = "widgets")]
+public sealed record Widget : IKubernetesObject
 {
     public const string CrdName = "widgets.test.bucket-operator.dev";
-
-    public static ResourceType Resource { get; } = new("test.bucket-operator.dev", "v1", "widgets", "Widget", Namespaced: true);
 
     public string? ApiVersion { get; set; } = "test.bucket-operator.dev/v1";
 
     public string? Kind { get; set; } = "Widget";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public WidgetSpec? Spec { get; set; }
 
@@ -61,7 +60,7 @@ public sealed record WidgetStatus(string Phase, IList<Condition>? Conditions = n
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KubernetesTimeConverter)])]
+    Converters = [typeof(KubernetesTimeConverter), typeof(KubernetesDateTimeConverter)])]
 [JsonSerializable(typeof(Widget))]
 [JsonSerializable(typeof(KubernetesList<Widget>))]
 internal sealed partial class WidgetJsonContext : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Watch;
 
 namespace BucketOperator.Kubernetes.Tests.Unit;
@@ -22,7 +21,7 @@ public sealed class DeadConnectionTests
 
         var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
         {
-            await foreach (var unused in client.WatchAsync<ConfigMap>("ns", cancellationToken: guard.Token))
+            await foreach (var unused in client.WatchAsync<V1ConfigMap>("ns", cancellationToken: guard.Token))
             {
             }
         });
@@ -41,7 +40,7 @@ public sealed class DeadConnectionTests
             connection: new ConnectionOptions { ConnectTimeout = TimeSpan.FromSeconds(1), RequestTimeout = TimeSpan.FromMinutes(5) });
         using var guard = new CancellationTokenSource(GiveUpBound);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync<ConfigMap>("c", "ns", guard.Token));
+        await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync<V1ConfigMap>("c", "ns", guard.Token));
 
         Assert.False(guard.IsCancellationRequested);
     }
@@ -51,7 +50,7 @@ public sealed class DeadConnectionTests
     {
         await using var server = SilentTcpServer.Start("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = $"http://127.0.0.1:{server.Port}" });
-        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "1", IdleTimeout = TimeSpan.FromSeconds(1) });
+        var watch = new ResumingWatch<V1ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "1", IdleTimeout = TimeSpan.FromSeconds(1) });
         using var guard = new CancellationTokenSource(GiveUpBound);
 
         var watching = watch.WatchAsync(guard.Token).ToListAsync(guard.Token).AsTask();

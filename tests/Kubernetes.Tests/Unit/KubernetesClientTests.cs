@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.TestSupport;
 
 namespace BucketOperator.Kubernetes.Tests.Unit;
@@ -17,7 +16,7 @@ public sealed class KubernetesClientTests
     {
         using var client = Client(new ScriptedHttpHandler().Hang(), TimeSpan.FromMilliseconds(100));
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync<ConfigMap>("c", "ns"));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync<V1ConfigMap>("c", "ns"));
 
         Assert.Contains("GET https://k8s.test/api/v1/namespaces/ns/configmaps/c", error.Message, StringComparison.Ordinal);
     }
@@ -28,7 +27,7 @@ public sealed class KubernetesClientTests
         using var client = Client(new ScriptedHttpHandler().Hang(), TimeSpan.FromMinutes(1));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync<ConfigMap>("c", "ns", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync<V1ConfigMap>("c", "ns", cancel.Token));
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed class KubernetesClientTests
     {
         using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.BadGateway, "upstream connect error"));
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<ConfigMap>("ns"));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<V1ConfigMap>("ns"));
 
         Assert.Equal((502, "upstream connect error"), (error.Status.Code, error.Status.Message));
         Assert.StartsWith("GET https://k8s.test/api/v1/namespaces/ns/configmaps", error.Operation, StringComparison.Ordinal);
@@ -47,9 +46,9 @@ public sealed class KubernetesClientTests
     {
         using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.OK, """{"metadata": 42}"""));
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => client.GetAsync<ConfigMap>("c", "ns"));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => client.GetAsync<V1ConfigMap>("c", "ns"));
 
-        Assert.Contains("could not read ConfigMap", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not read V1ConfigMap", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public sealed class KubernetesClientTests
     {
         using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, NotServed));
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.GetAsync<ConfigMap>("c", "ns"));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.GetAsync<V1ConfigMap>("c", "ns"));
 
         Assert.Equal((404, true, false), (error.Status.Code, error.IsResourceNotServed, error.IsNotFound));
     }
@@ -67,7 +66,7 @@ public sealed class KubernetesClientTests
     {
         using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, "404 page not found"));
 
-        await Assert.ThrowsAsync<KubernetesApiException>(() => client.DeleteAsync<ConfigMap>("c", "ns"));
+        await Assert.ThrowsAsync<KubernetesApiException>(() => client.DeleteAsync<V1ConfigMap>("c", "ns"));
     }
 
     [Fact]
@@ -75,7 +74,7 @@ public sealed class KubernetesClientTests
     {
         using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.NotFound, ObjectMissing));
 
-        Assert.Null(await client.GetAsync<ConfigMap>("c", "ns"));
+        Assert.Null(await client.GetAsync<V1ConfigMap>("c", "ns"));
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class KubernetesClientTests
         var headers = new Dictionary<string, string> { ["Retry-After"] = "7" };
         using var client = Client(new ScriptedHttpHandler().Respond(HttpStatusCode.TooManyRequests, """{"kind":"Status","code":429,"reason":"TooManyRequests"}""", headers));
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<ConfigMap>("ns"));
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => client.ListAsync<V1ConfigMap>("ns"));
 
         Assert.Equal((true, TimeSpan.FromSeconds(7)), (error.IsTooManyRequests, error.RetryAfter));
     }
@@ -100,7 +99,7 @@ public sealed class KubernetesClientTests
     [InlineData(500, "InternalError", null, "")]
     public void Exception_StatusCodeAndReason_SetExactlyOneKind(int code, string reason, string? detailsName, string expected)
     {
-        var error = new KubernetesApiException("GET /x", new Status { Code = code, Reason = reason, Details = detailsName is null ? null : new StatusDetails { Name = detailsName } });
+        var error = new KubernetesApiException("GET /x", new V1Status { Code = code, Reason = reason, Details = detailsName is null ? null : new V1StatusDetails { Name = detailsName } });
 
         var kinds = new Dictionary<string, bool>
         {
@@ -117,7 +116,7 @@ public sealed class KubernetesClientTests
 
     [Fact]
     public void Exception_RetryAfterSecondsInDetails_IsTheRetryAfter() =>
-        Assert.Equal(TimeSpan.FromSeconds(3), new KubernetesApiException("GET /x", new Status { Code = 429, Details = new StatusDetails { RetryAfterSeconds = 3 } }).RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(3), new KubernetesApiException("GET /x", new V1Status { Code = 429, Details = new V1StatusDetails { RetryAfterSeconds = 3 } }).RetryAfter);
 
     [Fact]
     public async Task Server_WithAPathAndAToken_PrefixesEveryCallAndSendsTheToken_LeavingTheConfigurationAsItWas()
@@ -129,7 +128,7 @@ public sealed class KubernetesClientTests
         var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test/k8s/clusters/c-1/", AccessToken = "t0k3n", SslCaCerts = roots };
         using var client = new KubernetesClient(configuration, handlers: stub);
 
-        await client.GetAsync<ConfigMap>("c", "ns");
+        await client.GetAsync<V1ConfigMap>("c", "ns");
 
         var sent = Assert.Single(stub.Requests);
         Assert.Equal(("/k8s/clusters/c-1/api/v1/namespaces/ns/configmaps/c", "Bearer t0k3n"), (sent.PathAndQuery, sent.Authorization));
@@ -149,7 +148,7 @@ public sealed class KubernetesClientTests
         var configuration = new k8s.KubernetesClientConfiguration { Host = "https://k8s.test", TokenProvider = provider };
         using var client = new KubernetesClient(configuration, handlers: stub);
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync<ConfigMap>("c", "ns")));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync<V1ConfigMap>("c", "ns")));
 
         Assert.Equal((8, 1), (provider.Calls, provider.MostAtOnce));
         Assert.All(stub.Requests, r => Assert.Equal("Bearer slow", r.Authorization));

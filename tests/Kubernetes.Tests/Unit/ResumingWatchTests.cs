@@ -1,9 +1,8 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Watch;
 using BucketOperator.TestSupport;
-using Connection = BucketOperator.Kubernetes.Tests.Unit.ScriptedWatchClient<BucketOperator.Kubernetes.Models.Core.ConfigMap>.Connection;
+using Connection = BucketOperator.Kubernetes.Tests.Unit.ScriptedWatchClient<k8s.Models.V1ConfigMap>.Connection;
 
 namespace BucketOperator.Kubernetes.Tests.Unit;
 
@@ -15,11 +14,11 @@ public sealed class ResumingWatchTests
     public async Task Watch_ConnectionDropsMidStream_ResumesFromLastVersionAfterBackoff()
     {
         var time = new FakeTimeProvider();
-        var client = new ScriptedWatchClient<ConfigMap>(
+        var client = new ScriptedWatchClient<V1ConfigMap>(
             time,
-            new Connection([Event(WatchEventType.Added, "a", "101"), WatchEvent.Bookmark<ConfigMap>("150")], new IOException("connection reset by peer")),
+            new Connection([Event(WatchEventType.Added, "a", "101"), WatchEvent.Bookmark<V1ConfigMap>("150")], new IOException("connection reset by peer")),
             new Connection([Event(WatchEventType.Modified, "a", "151")]));
-        var watch = new ResumingWatch<ConfigMap>(client, Options, time);
+        var watch = new ResumingWatch<V1ConfigMap>(client, Options, time);
 
         var reading = watch.WatchAsync().Take(2).Select(e => $"{e.Type} {e.Object!.Metadata.Name}@{e.ResourceVersion}").ToListAsync().AsTask();
         await time.AdvanceUntilAsync(() => reading.IsCompleted, TimeSpan.FromMinutes(1));
@@ -34,8 +33,8 @@ public sealed class ResumingWatchTests
     public async Task Watch_ServerEndsStreamAfterEvents_ReconnectsAfterTheMinimumIntervalWithoutBackoff()
     {
         var time = new FakeTimeProvider();
-        var client = new ScriptedWatchClient<ConfigMap>(time, new Connection([Event(WatchEventType.Added, "a", "101")]), new Connection([Event(WatchEventType.Added, "b", "102")]));
-        var watch = new ResumingWatch<ConfigMap>(client, Options, time);
+        var client = new ScriptedWatchClient<V1ConfigMap>(time, new Connection([Event(WatchEventType.Added, "a", "101")]), new Connection([Event(WatchEventType.Added, "b", "102")]));
+        var watch = new ResumingWatch<V1ConfigMap>(client, Options, time);
 
         var reading = watch.WatchAsync().Take(2).Select(e => e.Object!.Metadata.Name).ToListAsync().AsTask();
         await time.AdvanceUntilAsync(() => reading.IsCompleted, TimeSpan.FromMinutes(1));
@@ -50,13 +49,13 @@ public sealed class ResumingWatchTests
     {
         var time = new FakeTimeProvider();
         var reset = new IOException("connection reset by peer");
-        var client = new ScriptedWatchClient<ConfigMap>(
+        var client = new ScriptedWatchClient<V1ConfigMap>(
             time,
             new Connection([], reset),
             new Connection([], reset),
             new Connection([Event(WatchEventType.Added, "a", "101")], Lasts: TimeSpan.FromMinutes(3)),
             new Connection([], reset));
-        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100", JitterFactor = 0, IdleTimeout = TimeSpan.FromMinutes(5) }, time);
+        var watch = new ResumingWatch<V1ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100", JitterFactor = 0, IdleTimeout = TimeSpan.FromMinutes(5) }, time);
         using var stop = new CancellationTokenSource();
 
         _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
@@ -71,11 +70,11 @@ public sealed class ResumingWatchTests
     public async Task Watch_ConnectionSilentForTheIdleTimeout_IsAbandonedAndResumed()
     {
         var time = new FakeTimeProvider();
-        var client = new ScriptedWatchClient<ConfigMap>(
+        var client = new ScriptedWatchClient<V1ConfigMap>(
             time,
             new Connection([Event(WatchEventType.Added, "a", "101")], Hangs: true),
             new Connection([Event(WatchEventType.Added, "b", "102")]));
-        var watch = new ResumingWatch<ConfigMap>(client, Options with { IdleTimeout = TimeSpan.FromSeconds(45) }, time);
+        var watch = new ResumingWatch<V1ConfigMap>(client, Options with { IdleTimeout = TimeSpan.FromSeconds(45) }, time);
 
         var reading = watch.WatchAsync().Take(2).Select(e => e.Object!.Metadata.Name).ToListAsync().AsTask();
         await client.Hanging;
@@ -92,12 +91,12 @@ public sealed class ResumingWatchTests
     public async Task Watch_SilentConnection_IsAbandonedAfterServerTimeoutPlusGrace()
     {
         var time = new FakeTimeProvider();
-        var client = new ScriptedWatchClient<ConfigMap>(
+        var client = new ScriptedWatchClient<V1ConfigMap>(
             time,
             new Connection([Event(WatchEventType.Added, "a", "101")], Hangs: true),
             new Connection([Event(WatchEventType.Added, "b", "102")]));
         var options = Options with { MinimumTimeout = TimeSpan.FromSeconds(10), ClientGrace = TimeSpan.FromSeconds(5) };
-        var watch = new ResumingWatch<ConfigMap>(client, options, time);
+        var watch = new ResumingWatch<V1ConfigMap>(client, options, time);
 
         var reading = watch.WatchAsync().Take(2).Select(e => e.Object!.Metadata.Name).ToListAsync().AsTask();
         await client.Hanging;
@@ -115,8 +114,8 @@ public sealed class ResumingWatchTests
     public async Task Watch_ServerEndsEmptyStreams_BacksOffExponentiallyInsteadOfReconnectingAtOnce()
     {
         var time = new FakeTimeProvider();
-        var client = new ScriptedWatchClient<ConfigMap>(time, Enumerable.Range(0, 6).Select(_ => new Connection([])).ToArray());
-        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
+        var client = new ScriptedWatchClient<V1ConfigMap>(time, Enumerable.Range(0, 6).Select(_ => new Connection([])).ToArray());
+        var watch = new ResumingWatch<V1ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
         using var stop = new CancellationTokenSource();
 
         _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
@@ -137,9 +136,9 @@ public sealed class ResumingWatchTests
     {
         var time = new FakeTimeProvider();
         var reset = new IOException("connection reset by peer");
-        var client = new ScriptedWatchClient<ConfigMap>(
+        var client = new ScriptedWatchClient<V1ConfigMap>(
             time, new Connection([], reset), new Connection([], reset), new Connection([Event(WatchEventType.Added, "a", "101")], reset));
-        var watch = new ResumingWatch<ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
+        var watch = new ResumingWatch<V1ConfigMap>(client, new ResumingWatchOptions { ResourceVersion = "100" }, time);
         using var stop = new CancellationTokenSource();
 
         _ = watch.WatchAsync(stop.Token).ToListAsync(stop.Token).AsTask();
@@ -171,8 +170,8 @@ public sealed class ResumingWatchTests
     [Fact]
     public async Task Watch_Gone_EndsWithTheServerStatus()
     {
-        var gone = new KubernetesApiException("WATCH /api/v1/configmaps", new Status { Code = 410, Reason = "Expired", Message = "too old resource version" });
-        var watch = new ResumingWatch<ConfigMap>(new ScriptedWatchClient<ConfigMap>(TimeProvider.System, new Connection([], gone)), Options, new FakeTimeProvider());
+        var gone = new KubernetesApiException("WATCH /api/v1/configmaps", new V1Status { Code = 410, Reason = "Expired", Message = "too old resource version" });
+        var watch = new ResumingWatch<V1ConfigMap>(new ScriptedWatchClient<V1ConfigMap>(TimeProvider.System, new Connection([], gone)), Options, new FakeTimeProvider());
 
         var error = await Assert.ThrowsAsync<KubernetesApiException>(async () => await watch.WatchAsync().ToListAsync());
 
@@ -182,15 +181,15 @@ public sealed class ResumingWatchTests
     [Fact]
     public async Task Watch_Forbidden_IsNotRetried()
     {
-        var forbidden = new KubernetesApiException("WATCH /api/v1/configmaps", new Status { Code = 403, Reason = "Forbidden" });
-        var client = new ScriptedWatchClient<ConfigMap>(TimeProvider.System, new Connection([], forbidden));
-        var watch = new ResumingWatch<ConfigMap>(client, Options, new FakeTimeProvider());
+        var forbidden = new KubernetesApiException("WATCH /api/v1/configmaps", new V1Status { Code = 403, Reason = "Forbidden" });
+        var client = new ScriptedWatchClient<V1ConfigMap>(TimeProvider.System, new Connection([], forbidden));
+        var watch = new ResumingWatch<V1ConfigMap>(client, Options, new FakeTimeProvider());
 
         await Assert.ThrowsAsync<KubernetesApiException>(async () => await watch.WatchAsync().ToListAsync());
 
         Assert.Single(client.StartedFrom);
     }
 
-    private static WatchEvent<ConfigMap> Event(WatchEventType type, string name, string resourceVersion) =>
-        new(type, new ConfigMap { Metadata = new ObjectMeta { Name = name, ResourceVersion = resourceVersion } });
+    private static WatchEvent<V1ConfigMap> Event(WatchEventType type, string name, string resourceVersion) =>
+        new(type, new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, ResourceVersion = resourceVersion } });
 }

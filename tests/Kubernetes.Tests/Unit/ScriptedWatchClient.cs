@@ -9,7 +9,7 @@ namespace BucketOperator.Kubernetes.Tests.Unit;
 /// events, then ends cleanly or fails. Only watching is supported; it records where each connection started.
 /// </summary>
 internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedWatchClient<T>.Connection[] script) : IKubernetesClient
-    where T : IKubernetesObject<T>
+    where T : class, IKubernetesObject
 {
     private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _next;
@@ -26,7 +26,7 @@ internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedW
     public List<DateTimeOffset> FailedAt { get; } = [];
 
     public async IAsyncEnumerable<WatchEvent<TOut>> WatchAsync<TOut>(string? @namespace = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut>
+        where TOut : class, IKubernetesObject
     {
         StartedFrom.Add(options?.ResourceVersion);
         StartedAt.Add(time.GetUtcNow());
@@ -62,28 +62,28 @@ internal sealed class ScriptedWatchClient<T>(TimeProvider time, params ScriptedW
     }
 
     public Task<TOut?> GetAsync<TOut>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<KubernetesList<TOut>> ListAsync<TOut>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<TOut> CreateAsync<TOut>(TOut obj, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<TOut> ReplaceAsync<TOut>(TOut obj, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<TOut> PatchAsync<TOut>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<TOut> ReplaceStatusAsync<TOut>(TOut obj, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<TOut> PatchStatusAsync<TOut>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<bool> DeleteAsync<TOut>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
-        where TOut : IKubernetesObject<TOut> => throw new NotSupportedException();
+        where TOut : class, IKubernetesObject => throw new NotSupportedException();
 
     /// <param name="Hangs">After its events the connection stays open and silent, as a half-open TCP connection does.</param>
     /// <param name="Lasts">After its events the connection stays open this long (on the fake clock) before it ends or fails.</param>

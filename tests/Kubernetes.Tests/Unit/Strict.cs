@@ -4,15 +4,14 @@ using BucketOperator.Kubernetes.Models;
 namespace BucketOperator.Kubernetes.Tests.Unit;
 
 /// <summary>A kind with a required member, as generated CRD types have: a bookmark cannot be bound to it.</summary>
-public sealed record Strict : IKubernetesObject<Strict>
+[KubernetesEntity(Group = "test.bucket-operator.dev", ApiVersion = "v1", Kind = "Strict", PluralName = "stricts")]
+public sealed record Strict : IKubernetesObject
 {
-    public static ResourceType Resource { get; } = new("test.bucket-operator.dev", "v1", "stricts", "Strict", Namespaced: true);
-
     public string? ApiVersion { get; set; } = "test.bucket-operator.dev/v1";
 
     public string? Kind { get; set; } = "Strict";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public required string Payload { get; init; }
 }

@@ -1,5 +1,4 @@
 using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Kubernetes.Tests.Unit;
 
@@ -24,7 +23,7 @@ public sealed class TlsTrustTests
             SslCaCerts = [trustIssuer ? ca : otherCa],
         });
 
-        var error = await Record.ExceptionAsync(() => client.GetAsync<ConfigMap>("c", "ns"));
+        var error = await Record.ExceptionAsync(() => client.GetAsync<V1ConfigMap>("c", "ns"));
 
         Assert.True(connects == error is null, error?.ToString() ?? "connected");
         Assert.True(connects || error is HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException }, error?.ToString());

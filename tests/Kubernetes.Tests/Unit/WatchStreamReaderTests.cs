@@ -1,7 +1,6 @@
 using System.Text;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Kubernetes.Watch;
 
@@ -68,6 +67,6 @@ public sealed class WatchStreamReaderTests
         Assert.Equal((WatchEventType.Bookmark, "77", true), (bookmark!.Type, bookmark.ResourceVersion, bookmark.IsBookmark));
     }
 
-    private static WatchStreamReader<ConfigMap> Reader(string text) =>
+    private static WatchStreamReader<V1ConfigMap> Reader(string text) =>
         new(new MemoryStream(Encoding.UTF8.GetBytes(text)), KubernetesJson.Default, "WATCH /test");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Config;
+using BucketOperator.Kubernetes.Models;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Tests.Support;
@@ -76,7 +77,7 @@ public sealed class ArgoCdHealthTests(ControlPlaneFixture fixture) : OperatorTes
     private async Task<(ReadyCondition Ready, ArgoCdHealth Health)> CheckAsync(string name)
     {
         using var client = Plane.CreateClient();
-        using var response = await client.SendRawAsync(HttpMethod.Get, ObjectBucket.Resource.Path(Namespace, name));
+        using var response = await client.SendRawAsync(HttpMethod.Get, ResourceType.Of<ObjectBucket>().Path(Namespace, name));
         var json = await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(json);
         var ready = document.RootElement.GetProperty("status").GetProperty("conditions").EnumerateArray()

@@ -1,6 +1,5 @@
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Tests.Support;
@@ -60,7 +59,7 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
     [Fact]
     public async Task ForeignSecretOfThatName_SecretConflict_NoBucketCreated()
     {
-        await Admin.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = "taken", Namespace = Namespace }, StringData = new Dictionary<string, string> { ["mine"] = "yes" } });
+        await Admin.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "taken", NamespaceProperty = Namespace }, StringData = new Dictionary<string, string> { ["mine"] = "yes" } });
 
         await FailsAsync(Bucket("taken"), ReadyReasons.SecretConflict, "not owned by this ObjectBucket");
 
@@ -143,6 +142,6 @@ public sealed class ConditionTests(ControlPlaneFixture fixture) : OperatorTest(f
         await Eventually.TrueAsync(async () => (await EventsAsync(name)).Any(e => e.Type == "Warning" && e.Reason == reason), $"a Warning {reason} Event on {name}");
     }
 
-    private Task<Secret> TokenSecretAsync(string name, string token) =>
-        Admin.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = name, Namespace = Namespace }, StringData = new Dictionary<string, string> { ["token"] = token } });
+    private Task<V1Secret> TokenSecretAsync(string name, string token) =>
+        Admin.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace }, StringData = new Dictionary<string, string> { ["token"] = token } });
 }

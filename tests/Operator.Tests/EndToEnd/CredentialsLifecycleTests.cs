@@ -3,7 +3,6 @@ using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
@@ -44,7 +43,7 @@ public sealed class CredentialsLifecycleTests : OperatorTest
 
         await Eventually.TrueAsync(async () => (await Admin.GetAsync<ObjectBucket>("renamed", Namespace))?.Status?.SecretName == "renamed-v2", "status.secretName updated");
         await WaitForReadyAsync("renamed", ReadyReasons.Available);
-        await Eventually.TrueAsync(async () => await Admin.GetAsync<Secret>("renamed-v1", Namespace) is null, "the old Secret deleted");
+        await Eventually.TrueAsync(async () => await Admin.GetAsync<V1Secret>("renamed-v1", Namespace) is null, "the old Secret deleted");
         Assert.Equal("renamed", await S3FromSecret.PutAndGetAsync(await SecretValuesAsync("renamed-v2"), "renamed"));
         Assert.DoesNotContain(Simulator.State.AccessKeys, k => k.AccessKeyId == first.Status!.AccessKeyId);
         Assert.Single(Simulator.State.AccessKeys);
@@ -57,9 +56,9 @@ public sealed class CredentialsLifecycleTests : OperatorTest
     [Fact]
     public async Task NamespaceDeleted_WithATeamTokenAndDelete_BucketsGoFirstThenTheNamespace()
     {
-        var token = await Admin.CreateAsync(new Secret
+        var token = await Admin.CreateAsync(new V1Secret
         {
-            Metadata = new ObjectMeta { Name = "team-token", Namespace = Namespace },
+            Metadata = new V1ObjectMeta { Name = "team-token", NamespaceProperty = Namespace },
             Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(SimulatorSeed.SecondToken) },
         });
         await Admin.CreateAsync(Bucket("team-owned", spec: s => s with
@@ -68,11 +67,11 @@ public sealed class CredentialsLifecycleTests : OperatorTest
             CredentialsSecretRef = new SecretKeyReference { Name = token.Metadata.Name!, Key = "token" },
         }));
         await WaitForReadyAsync("team-owned", ReadyReasons.Available);
-        Assert.True(Finalizers.Contains((await Admin.GetAsync<Secret>("team-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer));
+        Assert.True(Finalizers.Contains((await Admin.GetAsync<V1Secret>("team-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer));
 
-        await Admin.DeleteAsync<Namespace>(Namespace);
+        await Admin.DeleteAsync<V1Namespace>(Namespace);
 
-        await Eventually.TrueAsync(async () => await Admin.GetAsync<Namespace>(Namespace) is null, "the namespace gone", TimeSpan.FromSeconds(90));
+        await Eventually.TrueAsync(async () => await Admin.GetAsync<V1Namespace>(Namespace) is null, "the namespace gone", TimeSpan.FromSeconds(90));
         Assert.Empty(Simulator.State.Buckets);
         Assert.Empty(Simulator.State.AccessKeys);
     }
@@ -89,9 +88,9 @@ public sealed class CredentialsLifecycleTests : OperatorTest
         await WaitForReadyAsync("shared-a", ReadyReasons.Available);
         await WaitForReadyAsync("shared-b", ReadyReasons.Available);
 
-        await Admin.DeleteAsync<Namespace>(Namespace);
+        await Admin.DeleteAsync<V1Namespace>(Namespace);
 
-        await Eventually.TrueAsync(async () => await Admin.GetAsync<Namespace>(Namespace) is null, "the namespace gone", TimeSpan.FromSeconds(90));
+        await Eventually.TrueAsync(async () => await Admin.GetAsync<V1Namespace>(Namespace) is null, "the namespace gone", TimeSpan.FromSeconds(90));
         Assert.Empty(Simulator.State.Buckets);
     }
 
@@ -102,23 +101,23 @@ public sealed class CredentialsLifecycleTests : OperatorTest
         await Admin.CreateAsync(TeamToken("new-token"));
         await Admin.CreateAsync(Bucket("moving", spec: s => s with { DeletionPolicy = DeletionPolicies.Delete, CredentialsSecretRef = new SecretKeyReference { Name = "old-token", Key = "token" } }));
         await WaitForReadyAsync("moving", ReadyReasons.Available);
-        Assert.True(Finalizers.Contains((await Admin.GetAsync<Secret>("old-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer));
+        Assert.True(Finalizers.Contains((await Admin.GetAsync<V1Secret>("old-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer));
 
         var bucket = (await Admin.GetAsync<ObjectBucket>("moving", Namespace))!;
         await Admin.ReplaceAsync(bucket with { Spec = bucket.Spec with { CredentialsSecretRef = new SecretKeyReference { Name = "new-token", Key = "token" } } });
 
         await Eventually.TrueAsync(
-            async () => Finalizers.Contains((await Admin.GetAsync<Secret>("new-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer),
+            async () => Finalizers.Contains((await Admin.GetAsync<V1Secret>("new-token", Namespace))!, ObjectBucketNames.TokenInUseFinalizer),
             "the new token Secret holds the finalizer");
         await Eventually.TrueAsync(
-            async () => (await Admin.GetAsync<Secret>("old-token", Namespace))! is var old
+            async () => (await Admin.GetAsync<V1Secret>("old-token", Namespace))! is var old
                 && !Finalizers.Contains(old, ObjectBucketNames.TokenInUseFinalizer) && old.Metadata.Labels?.ContainsKey(ObjectBucketNames.TokenSecretLabel) != true,
             "the old token Secret released");
     }
 
-    private Secret TeamToken(string name) => new()
+    private V1Secret TeamToken(string name) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(SimulatorSeed.SecondToken) },
     };
 }

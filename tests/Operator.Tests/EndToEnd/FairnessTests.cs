@@ -1,7 +1,6 @@
 using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
@@ -44,9 +43,9 @@ public sealed class FairnessTests : OperatorTest
 
         await Eventually.TrueAsync(() => Task.FromResult(Simulator.Requests.Entries.Count(e => e.Method != "GET") >= RealWrites), "the operator token's write budget used up");
         var started = DateTime.UtcNow;
-        await Admin.CreateAsync(new Secret
+        await Admin.CreateAsync(new V1Secret
         {
-            Metadata = new ObjectMeta { Name = "other-team-token", Namespace = Namespace },
+            Metadata = new V1ObjectMeta { Name = "other-team-token", NamespaceProperty = Namespace },
             Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(SimulatorSeed.SecondToken) },
         });
         await Admin.CreateAsync(Bucket("other-team", spec: s => s with { CredentialsSecretRef = new SecretKeyReference { Name = "other-team-token", Key = "token" } }));

@@ -1,5 +1,4 @@
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
 
@@ -15,9 +14,9 @@ public sealed class LifecycleTests(ControlPlaneFixture fixture) : OperatorTest(f
         var before = await WaitForReadyAsync("restored", ReadyReasons.Available);
         var oldKey = before.Status!.AccessKeyId;
 
-        await Admin.DeleteAsync<Secret>("restored", Namespace);
+        await Admin.DeleteAsync<V1Secret>("restored", Namespace);
 
-        await Eventually.TrueAsync(async () => (await Admin.GetAsync<Secret>("restored", Namespace)) is { } s && (await SecretValuesAsync("restored"))["AWS_ACCESS_KEY_ID"] != oldKey, "the Secret back with a new key");
+        await Eventually.TrueAsync(async () => (await Admin.GetAsync<V1Secret>("restored", Namespace)) is { } s && (await SecretValuesAsync("restored"))["AWS_ACCESS_KEY_ID"] != oldKey, "the Secret back with a new key");
         var values = await SecretValuesAsync("restored");
         Assert.Equal("still works", await S3FromSecret.PutAndGetAsync(values, "still works"));
         Assert.DoesNotContain(Simulator.State.AccessKeys, k => k.AccessKeyId == oldKey);
@@ -31,7 +30,7 @@ public sealed class LifecycleTests(ControlPlaneFixture fixture) : OperatorTest(f
         await Admin.CreateAsync(Bucket("edited"));
         await WaitForReadyAsync("edited", ReadyReasons.Available);
         var original = await SecretValuesAsync("edited");
-        var secret = (await Admin.GetAsync<Secret>("edited", Namespace))!;
+        var secret = (await Admin.GetAsync<V1Secret>("edited", Namespace))!;
         secret.Data!["BUCKET_NAME"] = "somebody-elses"u8.ToArray();
         secret.Data["AWS_SECRET_ACCESS_KEY"] = "wrong"u8.ToArray();
         await Admin.ReplaceAsync(secret);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Coordination;
 using BucketOperator.Operator.Hosting;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
@@ -79,9 +78,9 @@ public sealed class OperatorProcessTests(ControlPlaneFixture fixture, ITestOutpu
         await WaitUntilReadyAsync(leader);
         await Eventually.TrueAsync(async () => await MasterStatusAsync(leader) == 1, "the replica leads");
 
-        var lease = (await Admin.GetAsync<Lease>(OperatorService.LeaseName, Namespace))!;
+        var lease = (await Admin.GetAsync<V1Lease>(OperatorService.LeaseName, Namespace))!;
         lease.Spec!.HolderIdentity = "intruder";
-        lease.Spec.RenewTime = DateTimeOffset.UtcNow;
+        lease.Spec.RenewTime = DateTime.UtcNow;
         lease.Spec.LeaseDurationSeconds = 3600;
         await Admin.ReplaceAsync(lease);
 

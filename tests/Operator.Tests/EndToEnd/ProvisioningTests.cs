@@ -2,7 +2,7 @@ using System.Text.Json;
 using BucketOperator.ControlPlane;
 using BucketOperator.Entities;
 using BucketOperator.Entities.Serialization;
-using BucketOperator.Kubernetes.Models.Core;
+using BucketOperator.Kubernetes.Models;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
@@ -27,13 +27,13 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
     public async Task Sample_Applied_BecomesAvailableWithASecretAnAwsSdkCanUse(string file)
     {
         var documents = YamlManifests.Load(YamlManifests.RepositoryPath("config", "samples", file!));
-        var sample = documents.Single(d => d["kind"]?.GetValue<string>() == ObjectBucket.Resource.Kind).Deserialize(EntitiesJsonContext.Default.ObjectBucket)!;
-        foreach (var secret in documents.Where(d => d["kind"]?.GetValue<string>() == "Secret").Select(d => d.Deserialize(BucketOperatorRuntime.Json.TypeInfo<Secret>())!))
+        var sample = documents.Single(d => d["kind"]?.GetValue<string>() == ResourceType.Of<ObjectBucket>().Kind).Deserialize(EntitiesJsonContext.Default.ObjectBucket)!;
+        foreach (var secret in documents.Where(d => d["kind"]?.GetValue<string>() == "Secret").Select(d => d.Deserialize(BucketOperatorRuntime.Json.TypeInfo<V1Secret>())!))
         {
             await Admin.CreateAsync(WithSimulatorToken(secret, sample.Spec.CredentialsSecretRef));
         }
 
-        sample.Metadata.Namespace = Namespace;
+        sample.Metadata.NamespaceProperty = Namespace;
         await Admin.CreateAsync(sample);
 
         var bucket = await WaitForReadyAsync(sample.Metadata.Name!, ReadyReasons.Available);
@@ -84,9 +84,9 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
     private int Reconciles(string name) => ReconcileCounts.PerObject(Logs.Messages, Namespace).GetValueOrDefault(name);
 
     /// <summary>A sample's token Secret holds a placeholder; the simulator knows its own token only.</summary>
-    private Secret WithSimulatorToken(Secret secret, SecretKeyReference? reference)
+    private V1Secret WithSimulatorToken(V1Secret secret, SecretKeyReference? reference)
     {
-        secret.Metadata.Namespace = Namespace;
+        secret.Metadata.NamespaceProperty = Namespace;
         if (reference is not null && reference.Name == secret.Metadata.Name)
         {
             secret.Data?.Remove(reference.Key);

@@ -1,7 +1,6 @@
 using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
@@ -47,7 +46,7 @@ public sealed class TeamTokenTests(ControlPlaneFixture fixture) : OperatorTest(f
     [Fact]
     public async Task NamespacedRolesOnly_BothWatchedNamespacesServed_AnUnwatchedOneUntouched()
     {
-        var unwatched = (await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-unwatched-" } })).Metadata.Name!;
+        var unwatched = (await Admin.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "e2e-unwatched-" } })).Metadata.Name!;
         try
         {
             await Admin.CreateAsync(Bucket("elsewhere", inNamespace: unwatched));
@@ -67,20 +66,20 @@ public sealed class TeamTokenTests(ControlPlaneFixture fixture) : OperatorTest(f
         }
         finally
         {
-            await Admin.DeleteAsync<Namespace>(unwatched);
+            await Admin.DeleteAsync<V1Namespace>(unwatched);
         }
     }
 
     private ObjectBucket UsingTeamToken(string name) =>
         Bucket(name, inNamespace: SecondNamespace, spec: s => s with { CredentialsSecretRef = new SecretKeyReference { Name = "team-token", Key = "token" } });
 
-    private static Secret TokenSecret(string @namespace, string token) => new()
+    private static V1Secret TokenSecret(string @namespace, string token) => new()
     {
-        Metadata = new ObjectMeta { Name = "team-token", Namespace = @namespace },
+        Metadata = new V1ObjectMeta { Name = "team-token", NamespaceProperty = @namespace },
         Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(token) },
     };
 
-    private async Task<Secret> TokenSecretAsync() => (await Admin.GetAsync<Secret>("team-token", SecondNamespace))!;
+    private async Task<V1Secret> TokenSecretAsync() => (await Admin.GetAsync<V1Secret>("team-token", SecondNamespace))!;
 
     private async Task ReplaceTokenAsync(string token)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BucketOperator.ControlPlane;
-using BucketOperator.Kubernetes.Models.Coordination;
 using BucketOperator.Operator.Hosting;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
@@ -67,7 +66,7 @@ public sealed class FailoverTests(ControlPlaneFixture fixture, ITestOutputHelper
         }
 
         Assert.Contains(leader.Output, line => line.Contains("Exiting: leadership lost", StringComparison.Ordinal));
-        var lease = (await Admin.GetAsync<Lease>(OperatorService.LeaseName, Namespace))!.Spec!;
+        var lease = (await Admin.GetAsync<V1Lease>(OperatorService.LeaseName, Namespace))!.Spec!;
         var lastRenew = lease.RenewTime!.Value;
         var expiry = lastRenew + TimeSpan.FromSeconds(lease.LeaseDurationSeconds!.Value);
         var lastCall = Simulator.Requests.Entries.Max(e => e.At);

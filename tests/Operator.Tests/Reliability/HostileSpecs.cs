@@ -1,7 +1,6 @@
 using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Simulator.State;
 
 namespace BucketOperator.Operator.Tests.Reliability;
@@ -108,8 +107,8 @@ internal static class HostileSpecs
             .Select(i => Kinds[i % Kinds.Length].Make(random, i) with { Kind = Kinds[i % Kinds.Length].Name })
             .Select(c => c with
             {
-                Objects = [.. c.Objects.Select(o => o with { Bucket = o.Bucket with { Metadata = o.Bucket.Metadata with { Namespace = @namespace } } })],
-                Secrets = [.. c.Secrets.Select(s => s with { Metadata = s.Metadata with { Namespace = @namespace } })],
+                Objects = [.. c.Objects.Select(o => o with { Bucket = o.Bucket with { Metadata = o.Bucket.Metadata with { NamespaceProperty = @namespace } } })],
+                Secrets = [.. c.Secrets.Select(s => s with { Metadata = s.Metadata with { NamespaceProperty = @namespace } })],
             })
             .ToList();
     }
@@ -127,7 +126,7 @@ internal static class HostileSpecs
     private static ObjectBucket Obj(string name, Func<ObjectBucketSpec, ObjectBucketSpec>? spec = null)
     {
         var initial = new ObjectBucketSpec { Region = "DAL" };
-        return new ObjectBucket { Metadata = new ObjectMeta { Name = name }, Spec = spec?.Invoke(initial) ?? initial };
+        return new ObjectBucket { Metadata = new V1ObjectMeta { Name = name }, Spec = spec?.Invoke(initial) ?? initial };
     }
 
     private static ObjectBucket Annotated(ObjectBucket bucket, string value) =>
@@ -136,7 +135,7 @@ internal static class HostileSpecs
     /// <summary>An object whose credentialsSecretRef names a Secret holding <paramref name="token"/> (under <paramref name="key"/>).</summary>
     private static Case WithToken(int i, byte[] token, string expected, string key = "token", string? refKey = null, string? project = null)
     {
-        var secret = new Secret { Metadata = new ObjectMeta { Name = $"tok-{i}" }, Data = new Dictionary<string, byte[]> { [key] = token } };
+        var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = $"tok-{i}" }, Data = new Dictionary<string, byte[]> { [key] = token } };
         var bucket = Obj($"t-{i}", s => s with { Project = project, CredentialsSecretRef = new SecretKeyReference { Name = $"tok-{i}", Key = refKey ?? key } });
         // Short values (empty, a seed token) would match any text: the audit checks the long ones.
         return new Case([new Object(bucket, [expected])], [secret], [.. new[] { Encoding.UTF8.GetString(token).Trim() }.Where(t => t.Length >= 16)]);
@@ -145,7 +144,7 @@ internal static class HostileSpecs
     /// <summary>spec.secretName names a Secret the operator did not make: it is never overwritten.</summary>
     private static Case ForeignSecretName(int i)
     {
-        var foreign = new Secret { Metadata = new ObjectMeta { Name = $"foreign-{i}" }, StringData = new Dictionary<string, string> { ["config"] = "precious" } };
+        var foreign = new V1Secret { Metadata = new V1ObjectMeta { Name = $"foreign-{i}" }, StringData = new Dictionary<string, string> { ["config"] = "precious" } };
         return new Case([new Object(Obj($"fs-{i}", s => s with { SecretName = $"foreign-{i}" }), [ReadyReasons.SecretConflict])], [foreign], []);
     }
 
@@ -188,7 +187,7 @@ internal static class HostileSpecs
     }
 
     /// <summary>A kind's objects, the Secrets they refer to (created first), and the token values it put in Secrets (secrets to audit).</summary>
-    internal sealed record Case(IReadOnlyList<Object> Objects, IReadOnlyList<Secret> Secrets, IReadOnlyList<string> Tokens)
+    internal sealed record Case(IReadOnlyList<Object> Objects, IReadOnlyList<V1Secret> Secrets, IReadOnlyList<string> Tokens)
     {
         public string Kind { get; init; } = "";
 

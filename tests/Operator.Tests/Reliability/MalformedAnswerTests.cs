@@ -1,6 +1,5 @@
 using System.Text;
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Models;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.Operator.Status;
@@ -144,7 +143,7 @@ public sealed class MalformedAnswerTests : ProviderFaultTest
     {
         await WaitForAllAvailableAsync(names, TimeSpan.FromSeconds(90));
         await AssertOneBucketAndOneKeyEachAsync(names);
-        var events = (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.Reason == ReadyReasons.ProviderError).ToList();
+        var events = (await Admin.ListAsync<Corev1Event>(Namespace)).Items.Where(e => e.Reason == ReadyReasons.ProviderError).ToList();
         foreach (var e in events)
         {
             Print($"{e.InvolvedObject?.Name}: {e.Reason}: {e.Message}");

@@ -1,5 +1,4 @@
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Operator.Tests.Support;
@@ -70,7 +69,7 @@ public sealed class ProviderTurbulenceTests : ProviderFaultTest
         var requests = Simulator.Requests.Entries;
         var reads = RequestWindows.Peak(requests.Where(r => r.Method == "GET").Select(r => r.ReceivedAt), ApiMinute);
         var writes = RequestWindows.Peak(requests.Where(r => r.Method != "GET").Select(r => r.ReceivedAt), ApiMinute);
-        var warnings = (await Admin.ListAsync<Event>(Namespace)).Items.Where(e => e.Type == "Warning").ToList();
+        var warnings = (await Admin.ListAsync<Corev1Event>(Namespace)).Items.Where(e => e.Type == "Warning").ToList();
         Print($"converged in {convergence.TotalSeconds:0.0} s (slowest object {converged.Values.Max().TotalSeconds:0.0} s, median {converged.Values.Order().ElementAt(objects / 2).TotalSeconds:0.0} s)");
         var injected = Simulator.Faults.Injected;
         Print($"Latitude calls: {requests.Count} ({(double)requests.Count / objects:0.0} per object; bound {CallsPerObject} per object); injected: "

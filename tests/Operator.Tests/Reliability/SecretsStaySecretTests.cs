@@ -2,7 +2,6 @@ using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
 using BucketOperator.TestSupport;
@@ -28,7 +27,7 @@ public sealed class SecretsStaySecretTests : ProviderFaultTest
     [Fact]
     public async Task CredentialLifecycle_CreateRestoreReplaceTeamTokenDelete_NoSecretAnywhere()
     {
-        await Admin.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = "team-token", Namespace = Namespace }, Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes($"\n {SimulatorSeed.OtherTeamToken}\t\n") } });
+        await Admin.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "team-token", NamespaceProperty = Namespace }, Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes($"\n {SimulatorSeed.OtherTeamToken}\t\n") } });
         await Admin.CreateAsync(Bucket("ours", spec: s => s with { DeletionPolicy = DeletionPolicies.Delete }));
         await Admin.CreateAsync(Bucket("theirs", spec: s => s with { Project = "proj_other", DeletionPolicy = DeletionPolicies.Delete, CredentialsSecretRef = new SecretKeyReference { Name = "team-token", Key = "token" } }));
         await WaitForAllAvailableAsync(["ours", "theirs"], TimeSpan.FromSeconds(60));
@@ -37,11 +36,11 @@ public sealed class SecretsStaySecretTests : ProviderFaultTest
         var unknownKey = "AKIA" + new string('0', 16);
 
         // Lost: a new key replaces it. Broken by hand: a new key replaces it. Versioning goes through S3 with the keys.
-        await Admin.DeleteAsync<Secret>("ours", Namespace);
-        await Admin.PatchAsync<Secret>("theirs", Namespace, Patch.Merge($"{{\"data\":{{\"AWS_ACCESS_KEY_ID\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(unknownKey))}\"}}}}"));
+        await Admin.DeleteAsync<V1Secret>("ours", Namespace);
+        await Admin.PatchAsync<V1Secret>("theirs", Namespace, Patch.Merge($"{{\"data\":{{\"AWS_ACCESS_KEY_ID\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(unknownKey))}\"}}}}"));
         await PatchSpecAsync("ours", """{"versioning":true}""");
         await Eventually.TrueAsync(
-            async () => await Admin.GetAsync<Secret>("ours", Namespace) is not null && (await SecretValuesAsync("ours"))["AWS_ACCESS_KEY_ID"] != before && (await SecretValuesAsync("theirs"))["AWS_ACCESS_KEY_ID"] != unknownKey,
+            async () => await Admin.GetAsync<V1Secret>("ours", Namespace) is not null && (await SecretValuesAsync("ours"))["AWS_ACCESS_KEY_ID"] != before && (await SecretValuesAsync("theirs"))["AWS_ACCESS_KEY_ID"] != unknownKey,
             "both Secrets hold new keys",
             TimeSpan.FromSeconds(60));
         await WaitForAllAvailableAsync(["ours", "theirs"], TimeSpan.FromSeconds(60));

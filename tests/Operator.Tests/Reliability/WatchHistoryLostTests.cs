@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Tests.Support;
 using BucketOperator.TestSupport;
 using Xunit.Abstractions;
@@ -65,7 +64,7 @@ public sealed class WatchHistoryLostTests(ControlPlaneFixture fixture, ITestOutp
         await Admin.DeleteAsync<ObjectBucket>(retainThenDeleted, Namespace);
         await Admin.CreateAsync(Bucket(fleeting, spec: s => s with { DeletionPolicy = DeletionPolicies.Delete }));
         await Admin.DeleteAsync<ObjectBucket>(fleeting, Namespace);
-        await Admin.DeleteAsync<Secret>(secretLost, Namespace);
+        await Admin.DeleteAsync<V1Secret>(secretLost, Namespace);
         // The history the operator would resume from is gone: compacted in etcd, and the API server's watch cache
         // (which would otherwise serve it) starts afresh.
         await Plane.CompactEtcdAsync();
@@ -77,6 +76,9 @@ public sealed class WatchHistoryLostTests(ControlPlaneFixture fixture, ITestOutp
         live.AddRange([.. versioned, .. created, secretLost, untouched]);
         string[] gone = [.. deleted, retainThenDeleted, fleeting];
         var converged = await world.WaitForAsync(live, TimeSpan.FromMinutes(2), gone, () => string.Join('\n', process.Output.TakeLast(30)));
+        // The lost Secret's object stays Available throughout, so convergence says nothing about it: the Secret is
+        // restored once the Secret informer's relist shows it missing, which may come after the objects converged.
+        await Eventually.TrueAsync(async () => await Admin.GetAsync<V1Secret>(secretLost, Namespace) is not null, "the deleted Secret restored", TimeSpan.FromMinutes(1));
 
         Assert.False(process.HasExited);
         await world.AssertSoundAsync(live);

@@ -3,7 +3,6 @@ using System.Text;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude.Simulator;
 
 namespace BucketOperator.Operator.Tests.Support;
@@ -89,7 +88,7 @@ internal sealed class BucketWorld(KubernetesClient admin, LatitudeSimulator simu
             await parallel.WaitAsync();
             try
             {
-                var secret = await admin.GetAsync<Secret>(name, @namespace) ?? throw new Xunit.Sdk.XunitException($"no Secret {name}: credentials lost");
+                var secret = await admin.GetAsync<V1Secret>(name, @namespace) ?? throw new Xunit.Sdk.XunitException($"no Secret {name}: credentials lost");
                 var values = secret.Data!.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(p.Value));
                 Assert.Equal(name, await S3FromSecret.PutAndGetAsync(values, name));
             }
@@ -108,7 +107,7 @@ internal sealed class BucketWorld(KubernetesClient admin, LatitudeSimulator simu
     {
         var owners = (await ObjectsAsync()).Values.Select(o => o.Metadata.Uid).ToHashSet();
         var managed = new ListOptions { LabelSelector = $"{ObjectBucketNames.ManagedByLabel}={ObjectBucketNames.ManagedByValue}" };
-        var inSecrets = (await admin.ListAsync<Secret>(@namespace, managed)).Items
+        var inSecrets = (await admin.ListAsync<V1Secret>(@namespace, managed)).Items
             .Where(s => s.Metadata.OwnerReferences?.Any(r => owners.Contains(r.Uid)) == true)
             .Select(s => Encoding.UTF8.GetString(s.Data!["AWS_ACCESS_KEY_ID"]))
             .ToHashSet();
@@ -124,7 +123,7 @@ internal sealed class BucketWorld(KubernetesClient admin, LatitudeSimulator simu
     {
         var conflicted = (await ObjectsAsync()).Values.Where(o => FalseConflicts.Contains(Ready(o)?.Reason)).Select(o => $"{o.Metadata.Name}: {Describe(o)}").ToList();
         Assert.True(conflicted.Count == 0, $"false conflicts: {string.Join("; ", conflicted)}");
-        var events = (await admin.ListAsync<Event>(@namespace)).Items.Where(e => FalseConflicts.Contains(e.Reason)).Select(e => $"{e.InvolvedObject?.Name}: {e.Reason} {e.Message}").ToList();
+        var events = (await admin.ListAsync<Corev1Event>(@namespace)).Items.Where(e => FalseConflicts.Contains(e.Reason)).Select(e => $"{e.InvolvedObject?.Name}: {e.Reason} {e.Message}").ToList();
         Assert.True(events.Count == 0, $"false conflict events: {string.Join("; ", events)}");
     }
 

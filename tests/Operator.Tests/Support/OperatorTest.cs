@@ -4,7 +4,6 @@ using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
@@ -86,11 +85,11 @@ public abstract class OperatorTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var created = await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-" } });
+        var created = await Admin.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "e2e-" } });
         Namespace = created.Metadata.Name!;
         if (WatchesSecondNamespace)
         {
-            SecondNamespace = (await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "e2e-b-" } })).Metadata.Name!;
+            SecondNamespace = (await Admin.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "e2e-b-" } })).Metadata.Name!;
         }
 
         Simulator = await LatitudeSimulator.StartAsync(SimulatorOptions);
@@ -117,10 +116,10 @@ public abstract class OperatorTest : IAsyncLifetime
         var secrets = Secrets();
 
         await Simulator.DisposeAsync();
-        await Admin.DeleteAsync<Namespace>(Namespace);
+        await Admin.DeleteAsync<V1Namespace>(Namespace);
         if (SecondNamespace.Length > 0)
         {
-            await Admin.DeleteAsync<Namespace>(SecondNamespace);
+            await Admin.DeleteAsync<V1Namespace>(SecondNamespace);
         }
 
         Admin.Dispose();
@@ -185,7 +184,7 @@ public abstract class OperatorTest : IAsyncLifetime
     protected ObjectBucket Bucket(string name, string region = "DAL", Func<ObjectBucketSpec, ObjectBucketSpec>? spec = null, string? inNamespace = null)
     {
         var initial = new ObjectBucketSpec { Region = region };
-        return new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = inNamespace ?? Namespace }, Spec = spec?.Invoke(initial) ?? initial };
+        return new ObjectBucket { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = inNamespace ?? Namespace }, Spec = spec?.Invoke(initial) ?? initial };
     }
 
     /// <summary>Polls the server until Ready has <paramref name="reason"/> for the current generation; returns the object.</summary>
@@ -211,12 +210,12 @@ public abstract class OperatorTest : IAsyncLifetime
 
     protected async Task<IReadOnlyDictionary<string, string>> SecretValuesAsync(string name, string? inNamespace = null)
     {
-        var secret = await Admin.GetAsync<Secret>(name, inNamespace ?? Namespace) ?? throw new InvalidOperationException($"no Secret {name}");
+        var secret = await Admin.GetAsync<V1Secret>(name, inNamespace ?? Namespace) ?? throw new InvalidOperationException($"no Secret {name}");
         return secret.Data!.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(p.Value));
     }
 
-    protected async Task<IReadOnlyList<Event>> EventsAsync(string objectName, string? inNamespace = null) =>
-        (await Admin.ListAsync<Event>(inNamespace ?? Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
+    protected async Task<IReadOnlyList<Corev1Event>> EventsAsync(string objectName, string? inNamespace = null) =>
+        (await Admin.ListAsync<Corev1Event>(inNamespace ?? Namespace)).Items.Where(e => e.InvolvedObject?.Name == objectName).ToList();
 
     /// <summary>What a crash right after the intent write leaves: the object with our finalizer and status.createPending.</summary>
     protected Task<ObjectBucket> RecordIntentAsync(string name, DateTimeOffset at) => RecordIntentAsync(Bucket(name), at);
@@ -239,8 +238,8 @@ public abstract class OperatorTest : IAsyncLifetime
     protected async Task<string> KubernetesStateAsync()
     {
         var buckets = (await Admin.ListAsync<ObjectBucket>(Namespace)).Items.Select(b => $"{b.Metadata.Name}@{b.Metadata.ResourceVersion}");
-        var secrets = (await Admin.ListAsync<Secret>(Namespace)).Items.Select(s => $"{s.Metadata.Name}@{s.Metadata.ResourceVersion}");
-        var events = (await Admin.ListAsync<Event>(Namespace)).Items.Select(e => $"{e.Metadata.Name}x{e.Count}");
+        var secrets = (await Admin.ListAsync<V1Secret>(Namespace)).Items.Select(s => $"{s.Metadata.Name}@{s.Metadata.ResourceVersion}");
+        var events = (await Admin.ListAsync<Corev1Event>(Namespace)).Items.Select(e => $"{e.Metadata.Name}x{e.Count}");
         return string.Join(',', buckets.Concat(secrets).Concat(events).Order());
     }
 

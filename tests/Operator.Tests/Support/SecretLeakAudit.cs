@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Client;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Diagnostics;
 using BucketOperator.Operator.Hosting;
 
@@ -41,7 +40,7 @@ internal sealed class SecretLeakAudit : IDisposable
     public async Task<string> AssertNoLeaksAsync(IKubernetesClient admin, string @namespace, IReadOnlyList<string> logLines, IReadOnlyList<string> secrets)
     {
         Assert.NotEmpty(secrets);
-        var events = (await admin.ListAsync<Event>(@namespace)).Items;
+        var events = (await admin.ListAsync<Corev1Event>(@namespace)).Items;
         var buckets = (await admin.ListAsync<ObjectBucket>(@namespace)).Items;
         var eventText = events.SelectMany(Strings).ToList();
         var bucketText = buckets.SelectMany(Strings).ToList();

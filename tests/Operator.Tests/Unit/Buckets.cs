@@ -10,7 +10,7 @@ internal static class Buckets
 
     public static ObjectBucket New(ObjectBucketSpec? spec = null, string name = "team-assets", ObjectBucketStatus? status = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = "team-a", Uid = "0b1c2d3e-0000-4000-8000-000000000001" },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "team-a", Uid = "0b1c2d3e-0000-4000-8000-000000000001" },
         Spec = spec ?? new ObjectBucketSpec { Region = "DAL" },
         Status = status,
     };

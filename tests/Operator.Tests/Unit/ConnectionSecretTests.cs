@@ -1,6 +1,5 @@
 using System.Text;
 using BucketOperator.Entities;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Storage;
 
 namespace BucketOperator.Operator.Tests.Unit;
@@ -56,7 +55,7 @@ public sealed class ConnectionSecretTests
     {
         var secret = ConnectionSecret.Build(Buckets.New(), "team-assets-s3", Details(), AccessKeyId, SecretAccessKey);
 
-        Assert.Equal(("Opaque", "team-assets-s3", "team-a"), (secret.Type, secret.Metadata.Name, secret.Metadata.Namespace));
+        Assert.Equal(("Opaque", "team-assets-s3", "team-a"), (secret.Type, secret.Metadata.Name, secret.Metadata.NamespaceProperty));
     }
 
     [Fact]
@@ -180,10 +179,10 @@ public sealed class ConnectionSecretTests
     private static ConnectionDetails Details(string endpoint = "https://objects.us-east-1.storage.sh") =>
         new("bkt_6VE1Wd37dXnZJ", "team-assets", new Uri(endpoint), "DAL");
 
-    private static Dictionary<string, string> Values(Secret secret) =>
+    private static Dictionary<string, string> Values(V1Secret secret) =>
         secret.Data!.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(p.Value));
 
-    private static void Apply(Secret secret, string edit)
+    private static void Apply(V1Secret secret, string edit)
     {
         var data = secret.Data!;
         var metadata = secret.Metadata;

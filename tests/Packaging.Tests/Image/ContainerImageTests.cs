@@ -6,7 +6,6 @@ using BucketOperator.Entities;
 using BucketOperator.Entities.Serialization;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Latitude.Simulator.State;
@@ -41,7 +40,7 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
         _serviceAccountToken = (await OperatorInstallation.InstallAsync(fixture.Plane)).AccessToken!;
         _tokenFile = WriteReadable("latitude-token", SimulatorSeed.Token);
         _simulator = await LatitudeSimulator.StartAsync(new SimulatorOptions { S3 = new S3ServerOptions() });
-        _namespace = (await _admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = "image-" } })).Metadata.Name!;
+        _namespace = (await _admin.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = "image-" } })).Metadata.Name!;
     }
 
     public async Task DisposeAsync()
@@ -56,7 +55,7 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
             await _simulator.DisposeAsync();
         }
 
-        await _admin.DeleteAsync<Namespace>(_namespace);
+        await _admin.DeleteAsync<V1Namespace>(_namespace);
         _admin.Dispose();
         _files.Delete(recursive: true);
     }
@@ -67,7 +66,7 @@ public sealed class ContainerImageTests(ControlPlaneFixture fixture, OperatorIma
         var started = Stopwatch.StartNew();
         var container = await StartContainerAsync(ClusterAccess.Kubeconfig(WriteReadable("kubeconfig", OperatorInstallation.Kubeconfig(fixture.Plane, _serviceAccountToken))));
         var startedAt = DateTimeOffset.UtcNow - started.Elapsed;
-        await _admin.CreateAsync(new ObjectBucket { Metadata = new ObjectMeta { Name = "assets", Namespace = _namespace }, Spec = new ObjectBucketSpec { Region = "DAL" } });
+        await _admin.CreateAsync(new ObjectBucket { Metadata = new V1ObjectMeta { Name = "assets", NamespaceProperty = _namespace }, Spec = new ObjectBucketSpec { Region = "DAL" } });
 
         await WaitUntilAvailableAsync("assets", container);
         var toAvailable = started.Elapsed;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Packaging.Tests.Support;
 
 namespace BucketOperator.Packaging.Tests.Manifests;
@@ -49,7 +48,7 @@ internal sealed record ServerDryRun(IReadOnlyList<JsonObject> Rendered, IReadOnl
         using var admin = plane.CreateClient();
         try
         {
-            await admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
+            await admin.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         }
         catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {

@@ -13,7 +13,7 @@ internal sealed class CountingKubernetesClient(IKubernetesClient inner) : Delega
     public RequestCounts Snapshot() => new(new Dictionary<string, int>(_counts, StringComparer.Ordinal));
 
     public override Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : default
+        where T : class
     {
         Count<T>("GET");
         return base.GetAsync<T>(name, @namespace, cancellationToken);
@@ -62,5 +62,5 @@ internal sealed class CountingKubernetesClient(IKubernetesClient inner) : Delega
     }
 
     private void Count<T>(string verb)
-        where T : IKubernetesObject<T> => _counts.AddOrUpdate($"{verb} {T.Resource.Plural}", 1, (_, n) => n + 1);
+        where T : class, IKubernetesObject => _counts.AddOrUpdate($"{verb} {ResourceType.Of<T>().Plural}", 1, (_, n) => n + 1);
 }

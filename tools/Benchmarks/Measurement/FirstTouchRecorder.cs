@@ -48,9 +48,9 @@ internal sealed class FirstTouchRecorder(IKubernetesClient inner, TimeProvider t
     }
 
     private void Touch<T>(string name)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
-        if (T.Resource == ObjectBucket.Resource)
+        if (ResourceType.Of<T>() == ResourceType.Of<ObjectBucket>())
         {
             _firstWrite.TryAdd(name, time.GetTimestamp());
         }

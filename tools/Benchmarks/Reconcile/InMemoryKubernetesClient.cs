@@ -20,50 +20,48 @@ internal sealed class InMemoryKubernetesClient(TimeProvider time) : IKubernetesC
     public void Freeze() => _frozen = true;
 
     public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
+        where T : class, IKubernetesObject =>
         Task.FromResult(_objects.TryGetValue((typeof(T), new ObjectKey(@namespace, name)), out var found) ? (T?)found : default);
 
     public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> =>
-        Task.FromResult(new KubernetesList<T>
-        {
-            Metadata = new ListMeta { ResourceVersion = Interlocked.Read(ref _version).ToString(CultureInfo.InvariantCulture) },
-            Items = [.. _objects.Where(p => p.Key.Kind == typeof(T) && (@namespace is null || p.Key.Key.Namespace == @namespace)).Select(p => (T)p.Value)],
-        });
+        where T : class, IKubernetesObject =>
+        Task.FromResult(new KubernetesList<T>(
+            [.. _objects.Where(p => p.Key.Kind == typeof(T) && (@namespace is null || p.Key.Key.Namespace == @namespace)).Select(p => (T)p.Value)],
+            metadata: new V1ListMeta { ResourceVersion = Interlocked.Read(ref _version).ToString(CultureInfo.InvariantCulture) }));
 
     public Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         obj.Metadata.Uid ??= Guid.NewGuid().ToString();
         obj.Metadata.Generation = 1;
-        obj.Metadata.CreationTimestamp = time.GetUtcNow();
+        obj.Metadata.CreationTimestamp = time.GetUtcNow().UtcDateTime;
         return Task.FromResult(Store(obj));
     }
 
     public Task<T> ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => Task.FromResult(Store(obj));
+        where T : class, IKubernetesObject => Task.FromResult(Store(obj));
 
     public Task<T> ReplaceAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw Unexpected<T>("update");
+        where T : class, IKubernetesObject => throw Unexpected<T>("update");
 
     public Task<T> PatchAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw Unexpected<T>("patch");
+        where T : class, IKubernetesObject => throw Unexpected<T>("patch");
 
     public Task<T> PatchStatusAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw Unexpected<T>("status patch");
+        where T : class, IKubernetesObject => throw Unexpected<T>("status patch");
 
     public Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw Unexpected<T>("delete");
+        where T : class, IKubernetesObject => throw Unexpected<T>("delete");
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace = null, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
         yield break;
     }
 
     private T Store<T>(T obj)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         if (_frozen)
         {
@@ -76,6 +74,6 @@ internal sealed class InMemoryKubernetesClient(TimeProvider time) : IKubernetesC
     }
 
     private InvalidOperationException Unexpected<T>(string what)
-        where T : IKubernetesObject<T> =>
-        new($"a {what} of a {T.Resource.Kind}{(_frozen ? " after the objects were arranged: the reconcile of an unchanged object must not write" : ", which this in-memory client does not offer")}");
+        where T : class, IKubernetesObject =>
+        new($"a {what} of a {ResourceType.Of<T>().Kind}{(_frozen ? " after the objects were arranged: the reconcile of an unchanged object must not write" : ", which this in-memory client does not offer")}");
 }

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Controller;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Benchmarks.Reconcile;
 
@@ -31,5 +30,5 @@ public class ReconcileBenchmarks
     public ObjectBucket? ReadObjectBucket() => Fixture.Buckets.Get(Fixture.Key);
 
     [Benchmark(Description = "of which: cache read of its Secret (deep copy)")]
-    public Secret? ReadSecret() => Fixture.Secrets.Get(Fixture.Key);
+    public V1Secret? ReadSecret() => Fixture.Secrets.Get(Fixture.Key);
 }

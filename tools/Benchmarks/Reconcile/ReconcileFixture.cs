@@ -3,7 +3,6 @@ using BucketOperator.Entities;
 using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Controller;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Latitude;
 using BucketOperator.Latitude.Simulator;
 using BucketOperator.Operator.Hosting;
@@ -25,7 +24,7 @@ internal sealed class ReconcileFixture : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _informers;
 
-    private ReconcileFixture(LatitudeSimulator simulator, HttpClient latitudeHttp, CancellationTokenSource stop, Task informers, IReconciler<ObjectBucket> reconciler, ICacheReader<ObjectBucket> buckets, ICacheReader<Secret> secrets, ObjectKey key)
+    private ReconcileFixture(LatitudeSimulator simulator, HttpClient latitudeHttp, CancellationTokenSource stop, Task informers, IReconciler<ObjectBucket> reconciler, ICacheReader<ObjectBucket> buckets, ICacheReader<V1Secret> secrets, ObjectKey key)
     {
         _simulator = simulator;
         _latitudeHttp = latitudeHttp;
@@ -41,7 +40,7 @@ internal sealed class ReconcileFixture : IAsyncDisposable
 
     public ICacheReader<ObjectBucket> Buckets { get; }
 
-    public ICacheReader<Secret> Secrets { get; }
+    public ICacheReader<V1Secret> Secrets { get; }
 
     public ObjectKey Key { get; }
 
@@ -59,7 +58,7 @@ internal sealed class ReconcileFixture : IAsyncDisposable
         client.Freeze();
         var informers = new InformerFactory(client, time: time);
         var bucketCache = informers.For<ObjectBucket>(new InformerOptions { Namespaces = [Namespace], Json = BucketOperatorRuntime.Json });
-        var secretCache = informers.For<Secret>(new InformerOptions { Namespaces = [Namespace], Json = BucketOperatorRuntime.Json });
+        var secretCache = informers.For<V1Secret>(new InformerOptions { Namespaces = [Namespace], Json = BucketOperatorRuntime.Json });
         var options = InProcessOperator.OptionsFor(simulator) with { ResyncPeriod = TimeSpan.FromHours(1) };
         BucketOperatorRuntime.AddIndexes(bucketCache, options);
         var stop = new CancellationTokenSource();

@@ -43,7 +43,7 @@ internal sealed class CreateThroughputScenario : IScenario
             await progress.WriteLineAsync($"{Id}: applying {count} ObjectBuckets at once; limits {api.WritesPerMinute} writes and {api.ReadsPerMinute} reads per {api.RateLimitWindow.TotalSeconds / scale:0.#} s ({scale}× the API's speed)");
             var applied = time.GetTimestamp();
             await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (name, ct) =>
-                await world.Admin.CreateAsync(new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = ns }, Spec = new ObjectBucketSpec { Region = "DAL" } }, ct));
+                await world.Admin.CreateAsync(new ObjectBucket { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new ObjectBucketSpec { Region = "DAL" } }, ct));
             var allowed = TimeSpan.FromMinutes(2.0 * count / api.WritesPerMinute * 3 / scale) + TimeSpan.FromMinutes(2);
             await ready.WaitAsync(names, allowed, cancellationToken);
             var elapsed = time.GetElapsedTime(applied, names.Max(n => ready.ReadyAt(n)!.Value));

@@ -44,7 +44,7 @@ internal sealed class LatencyScenario : IScenario
         {
             var name = $"latency-{i}";
             var applied = time.GetTimestamp();
-            await world.Admin.CreateAsync(new ObjectBucket { Metadata = new ObjectMeta { Name = name, Namespace = ns }, Spec = new ObjectBucketSpec { Region = "DAL" } }, cancellationToken);
+            await world.Admin.CreateAsync(new ObjectBucket { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Spec = new ObjectBucketSpec { Region = "DAL" } }, cancellationToken);
             await ready.WaitAsync([name], TimeSpan.FromSeconds(60), cancellationToken);
             samples.Add((applied, name));
         }

@@ -37,7 +37,7 @@ internal sealed class AvailableBuckets(IKubernetesClient client, ILatitudeClient
         var created = await client.CreateAsync(
             new ObjectBucket
             {
-                Metadata = new ObjectMeta { Name = name, Namespace = @namespace, Finalizers = [ObjectBucketNames.Finalizer] },
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace, Finalizers = [ObjectBucketNames.Finalizer] },
                 Spec = new ObjectBucketSpec { Region = Region },
             },
             cancellationToken);

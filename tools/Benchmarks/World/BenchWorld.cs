@@ -2,7 +2,6 @@ using BucketOperator.ControlPlane;
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Config;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Operator.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +53,7 @@ internal sealed class BenchWorld : IAsyncDisposable
     }
 
     public async Task<string> CreateNamespaceAsync(string prefix, CancellationToken cancellationToken) =>
-        (await Admin.CreateAsync(new Namespace { Metadata = new ObjectMeta { GenerateName = prefix } }, cancellationToken)).Metadata.Name!;
+        (await Admin.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { GenerateName = prefix } }, cancellationToken)).Metadata.Name!;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,13 +1,12 @@
 using BucketOperator.Kubernetes.Cache;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 using BucketOperator.Kubernetes.Serialization;
 
 namespace BucketOperator.Kubernetes.Tests.Unit.Cache;
 
 public sealed class StoreTests
 {
-    private readonly Store<ConfigMap> _store = new(new ObjectCopier<ConfigMap>(KubernetesJson.Default));
+    private readonly Store<V1ConfigMap> _store = new(new ObjectCopier<V1ConfigMap>(KubernetesJson.Default));
 
     [Fact]
     public void Get_ReturnedObjectMutated_CacheUnchanged()
@@ -53,7 +52,7 @@ public sealed class StoreTests
     {
         _store.AddIndex(Indexers.ControllerUid, Indexers.ByControllerUid);
         var owned = ConfigMap("a");
-        owned.Metadata.OwnerReferences = [new OwnerReference { ApiVersion = "v1", Kind = "X", Name = "o", Uid = "u1", Controller = true }];
+        owned.Metadata.OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "X", Name = "o", Uid = "u1", Controller = true }];
         _store.Put(owned);
 
         _store.Remove(new ObjectKey("ns", "a"));
@@ -66,12 +65,12 @@ public sealed class StoreTests
     public void ByIndex_UnknownIndex_Throws() =>
         Assert.Throws<ArgumentException>(() => _store.ByIndex("nope", "x"));
 
-    private static ConfigMap ConfigMap(string name, params (string Key, string Value)[] labels) => new()
+    private static V1ConfigMap ConfigMap(string name, params (string Key, string Value)[] labels) => new()
     {
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = name,
-            Namespace = "ns",
+            NamespaceProperty = "ns",
             Uid = "uid-" + name,
             Labels = labels.ToDictionary(l => l.Key, l => l.Value),
         },

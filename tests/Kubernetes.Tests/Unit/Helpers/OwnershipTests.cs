@@ -1,6 +1,5 @@
 using BucketOperator.Kubernetes.Helpers;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Core;
 
 namespace BucketOperator.Kubernetes.Tests.Unit.Helpers;
 
@@ -15,7 +14,7 @@ public sealed class OwnershipTests
 
         Assert.True(changed);
         Assert.Equal(
-            new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "cm", Uid = "uid-1", Controller = true, BlockOwnerDeletion = true },
+            new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "cm", Uid = "uid-1", Controller = true, BlockOwnerDeletion = true },
             Assert.Single(owned.Metadata.OwnerReferences!));
     }
 
@@ -35,8 +34,8 @@ public sealed class OwnershipTests
     [Fact]
     public void SetControllerReference_PlainReferenceToSameOwner_IsUpgradedAndOthersKept()
     {
-        var other = new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "other", Uid = "uid-9" };
-        var plain = new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "cm", Uid = "uid-1" };
+        var other = new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "other", Uid = "uid-9" };
+        var plain = new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "cm", Uid = "uid-1" };
         var owned = Secret("s");
         owned.Metadata.OwnerReferences = [other, plain];
 
@@ -63,7 +62,7 @@ public sealed class OwnershipTests
     public void SetControllerReference_OwnerInAnotherNamespace_Throws()
     {
         var owner = Owner("cm", "uid-1");
-        owner.Metadata.Namespace = "elsewhere";
+        owner.Metadata.NamespaceProperty = "elsewhere";
 
         Assert.Throws<ArgumentException>(() => Ownership.SetControllerReference(owner, Secret("s")));
     }
@@ -76,7 +75,7 @@ public sealed class OwnershipTests
     public void GetControllerOf_OnlyPlainReferences_ReturnsNull()
     {
         var owned = Secret("s");
-        owned.Metadata.OwnerReferences = [new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "cm", Uid = "uid-1", Controller = false }];
+        owned.Metadata.OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "cm", Uid = "uid-1", Controller = false }];
 
         Assert.Null(Ownership.GetControllerOf(owned));
         Assert.False(Ownership.IsControlledBy(owned, Owner("cm", "uid-1")));
@@ -92,7 +91,7 @@ public sealed class OwnershipTests
         Assert.False(Ownership.IsControlledBy(owned, Owner("cm", "uid-recreated")));
     }
 
-    private static ConfigMap Owner(string name, string? uid) => new() { Metadata = new ObjectMeta { Name = name, Namespace = "ns", Uid = uid } };
+    private static V1ConfigMap Owner(string name, string? uid) => new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "ns", Uid = uid } };
 
-    private static Secret Secret(string name) => new() { Metadata = new ObjectMeta { Name = name, Namespace = "ns" } };
+    private static V1Secret Secret(string name) => new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "ns" } };
 }

@@ -1,6 +1,5 @@
 using BucketOperator.Kubernetes.Client;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Coordination;
 
 namespace BucketOperator.Kubernetes.Tests.Unit.LeaderElection;
 
@@ -17,8 +16,8 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     private static readonly TimeSpan NoAnswer = TimeSpan.FromDays(30);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Lease> _leases = [];
-    private readonly List<(DateTimeOffset At, Lease Lease)> _writes = [];
+    private readonly Dictionary<string, V1Lease> _leases = [];
+    private readonly List<(DateTimeOffset At, V1Lease Lease)> _writes = [];
     private long _version;
     private int _failedCalls;
 
@@ -39,7 +38,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     public Action? BeforeReplace { get; set; }
 
     /// <summary>Accepted creates and replaces, with the clock's time.</summary>
-    public IReadOnlyList<(DateTimeOffset At, Lease Lease)> Writes
+    public IReadOnlyList<(DateTimeOffset At, V1Lease Lease)> Writes
     {
         get
         {
@@ -53,7 +52,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     /// <summary>Calls attempted during an outage.</summary>
     public int FailedCalls => Volatile.Read(ref _failedCalls);
 
-    public Lease? Read(string name)
+    public V1Lease? Read(string name)
     {
         lock (_gate)
         {
@@ -62,7 +61,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     }
 
     /// <summary>Writes as another candidate would (no version check).</summary>
-    public void Put(Lease lease)
+    public void Put(V1Lease lease)
     {
         lock (_gate)
         {
@@ -71,17 +70,17 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     }
 
     public async Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         await EnsureAvailableAsync<T>(cancellationToken);
         return (T?)(object?)Read(name);
     }
 
     public async Task<T> CreateAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         await EnsureAvailableAsync<T>(cancellationToken);
-        var lease = (Lease)(object)obj;
+        var lease = (V1Lease)(object)obj;
         lock (_gate)
         {
             if (_leases.ContainsKey(lease.Metadata.Name!))
@@ -94,11 +93,11 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     }
 
     public async Task<T> ReplaceAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T>
+        where T : class, IKubernetesObject
     {
         await EnsureAvailableAsync<T>(cancellationToken);
         BeforeReplace?.Invoke();
-        var lease = (Lease)(object)obj;
+        var lease = (V1Lease)(object)obj;
         lock (_gate)
         {
             if (!_leases.TryGetValue(lease.Metadata.Name!, out var stored))
@@ -116,32 +115,32 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     }
 
     public Task<KubernetesList<T>> ListAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw new NotSupportedException();
+        where T : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<T> PatchAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw new NotSupportedException();
+        where T : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<T> ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw new NotSupportedException();
+        where T : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<T> PatchStatusAsync<T>(string name, string? @namespace, Patch patch, PatchOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw new NotSupportedException();
+        where T : class, IKubernetesObject => throw new NotSupportedException();
 
     public Task<bool> DeleteAsync<T>(string name, string? @namespace = null, DeleteOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw new NotSupportedException();
+        where T : class, IKubernetesObject => throw new NotSupportedException();
 
     public IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        where T : IKubernetesObject<T> => throw new NotSupportedException();
+        where T : class, IKubernetesObject => throw new NotSupportedException();
 
     private static KubernetesApiException Failure(int code, string reason) =>
-        new("lease", new Status { Code = code, Reason = reason, Message = reason });
+        new("lease", new V1Status { Code = code, Reason = reason, Message = reason });
 
-    private static Lease Copy(Lease lease) =>
+    private static V1Lease Copy(V1Lease lease) =>
         lease with { Metadata = lease.Metadata with { }, Spec = lease.Spec is null ? null : lease.Spec with { } };
 
     private async Task EnsureAvailableAsync<T>(CancellationToken cancellationToken)
     {
-        if (typeof(T) != typeof(Lease))
+        if (typeof(T) != typeof(V1Lease))
         {
             throw new NotSupportedException($"only Leases are stored, not {typeof(T).Name}");
         }
@@ -162,7 +161,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     }
 
     /// <summary>Called under the lock.</summary>
-    private Lease Record(Lease lease)
+    private V1Lease Record(V1Lease lease)
     {
         var stored = Store(lease);
         _writes.Add((time.GetUtcNow(), stored));
@@ -170,7 +169,7 @@ internal sealed class InMemoryLeaseClient(TimeProvider time) : IKubernetesClient
     }
 
     /// <summary>Called under the lock.</summary>
-    private Lease Store(Lease lease)
+    private V1Lease Store(V1Lease lease)
     {
         var stored = Copy(lease);
         stored.Metadata.ResourceVersion = (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using BucketOperator.Kubernetes.LeaderElection;
 using BucketOperator.Kubernetes.Models;
-using BucketOperator.Kubernetes.Models.Coordination;
 using BucketOperator.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,11 +30,11 @@ public sealed class LeaderElectorTests : IDisposable
 
         Assert.True(elector.IsLeader);
         Assert.Equal("me", elector.CurrentLeader);
-        Assert.Equal(new LeaseSpec { HolderIdentity = "me", LeaseDurationSeconds = 15, AcquireTime = acquiredAt, RenewTime = acquiredAt, LeaseTransitions = 0 }, Lease().Spec);
+        Assert.Equal(new V1LeaseSpec { HolderIdentity = "me", LeaseDurationSeconds = 15, AcquireTime = acquiredAt.UtcDateTime, RenewTime = acquiredAt.UtcDateTime, LeaseTransitions = 0 }, Lease().Spec);
 
         await AdvanceAsync(TimeSpan.FromSeconds(5));
         Assert.Equal([acquiredAt, acquiredAt + TimeSpan.FromSeconds(2), acquiredAt + TimeSpan.FromSeconds(4)], _client.Writes.Select(w => w.At));
-        Assert.Equal(new LeaseSpec { HolderIdentity = "me", LeaseDurationSeconds = 15, AcquireTime = acquiredAt, RenewTime = acquiredAt + TimeSpan.FromSeconds(4), LeaseTransitions = 0 }, Lease().Spec);
+        Assert.Equal(new V1LeaseSpec { HolderIdentity = "me", LeaseDurationSeconds = 15, AcquireTime = acquiredAt.UtcDateTime, RenewTime = (acquiredAt + TimeSpan.FromSeconds(4)).UtcDateTime, LeaseTransitions = 0 }, Lease().Spec);
         await StopAsync(run);
     }
 
@@ -48,7 +47,7 @@ public sealed class LeaderElectorTests : IDisposable
         for (var i = 0; i < 30; i++)
         {
             await AdvanceAsync(TimeSpan.FromSeconds(2));
-            _client.Put(Lease() with { Spec = Lease().Spec! with { RenewTime = _time.GetUtcNow() } });
+            _client.Put(Lease() with { Spec = Lease().Spec! with { RenewTime = _time.GetUtcNow().UtcDateTime } });
             Assert.False(elector.IsLeader, $"took over after {(i + 1) * 2} s although the holder kept renewing");
         }
 
@@ -80,7 +79,7 @@ public sealed class LeaderElectorTests : IDisposable
 
         var (takenAt, lease) = Assert.Single(_client.Writes);
         Assert.InRange(takenAt, firstSeen + Options.LeaseDuration + TimeSpan.FromTicks(1), firstSeen + Options.LeaseDuration + LongestAcquireWait + TimeSpan.FromSeconds(1));
-        Assert.Equal(new LeaseSpec { HolderIdentity = "me", LeaseDurationSeconds = 15, AcquireTime = takenAt, RenewTime = takenAt, LeaseTransitions = 5 }, lease.Spec);
+        Assert.Equal(new V1LeaseSpec { HolderIdentity = "me", LeaseDurationSeconds = 15, AcquireTime = takenAt.UtcDateTime, RenewTime = takenAt.UtcDateTime, LeaseTransitions = 5 }, lease.Spec);
         Assert.Equal(["other", "me"], leaders);
         await StopAsync(run);
     }
@@ -157,7 +156,7 @@ public sealed class LeaderElectorTests : IDisposable
 
         var (releasedAt, released) = _client.Writes[^1];
         Assert.Equal(work.StoppedAt, releasedAt);
-        Assert.Equal(new LeaseSpec { HolderIdentity = null, LeaseDurationSeconds = 1, AcquireTime = releasedAt, RenewTime = releasedAt, LeaseTransitions = 0 }, released.Spec);
+        Assert.Equal(new V1LeaseSpec { HolderIdentity = null, LeaseDurationSeconds = 1, AcquireTime = releasedAt.UtcDateTime, RenewTime = releasedAt.UtcDateTime, LeaseTransitions = 0 }, released.Spec);
         using var nextShutdown = new CancellationTokenSource();
         var (_, next, nextRun) = Start(identity: "next", shutdown: nextShutdown.Token);
         await next.Started;
@@ -243,12 +242,12 @@ public sealed class LeaderElectorTests : IDisposable
         await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    private Lease Lease(string name = LeaseName) => _client.Read(name) ?? throw new InvalidOperationException("no lease");
+    private V1Lease Lease(string name = LeaseName) => _client.Read(name) ?? throw new InvalidOperationException("no lease");
 
-    private static Lease HeldBy(string? holder, DateTimeOffset renewTime, int transitions = 0) => new()
+    private static V1Lease HeldBy(string? holder, DateTimeOffset renewTime, int transitions = 0) => new()
     {
-        Metadata = new ObjectMeta { Name = LeaseName, Namespace = "system" },
-        Spec = new LeaseSpec { HolderIdentity = holder, LeaseDurationSeconds = 15, AcquireTime = renewTime, RenewTime = renewTime, LeaseTransitions = transitions },
+        Metadata = new V1ObjectMeta { Name = LeaseName, NamespaceProperty = "system" },
+        Spec = new V1LeaseSpec { HolderIdentity = holder, LeaseDurationSeconds = 15, AcquireTime = renewTime.UtcDateTime, RenewTime = renewTime.UtcDateTime, LeaseTransitions = transitions },
     };
 
     /// <summary>
