@@ -16,11 +16,16 @@ namespace BucketOperator.Latitude;
 /// token's shared <see cref="TokenRateLimiter"/>, waiting at most <see cref="LatitudeClientOptions.MaxBudgetWait"/>
 /// (longer: <see cref="RateBudgetExhaustedException"/>, nothing sent); a 429 pauses that budget for <c>meta.retry_after</c>.
 /// </summary>
-public sealed class LatitudeClient(
+public sealed partial class LatitudeClient(
     HttpClient http, string token, TokenRateLimiter limiter, LatitudeClientOptions options, TimeProvider time, ILogger logger) : ILatitudeClient
 {
     private const string JsonApi = "application/vnd.api+json";
     private static readonly MediaTypeWithQualityHeaderValue AcceptJsonApi = new(JsonApi);
+    private readonly LifecycleRuleUpdateRoute _ruleUpdate = new();
+
+    /// <param name="ruleUpdate">The update method learnt so far, shared by the factory's clients (see <see cref="LifecycleRuleUpdateRoute"/>).</param>
+    internal LatitudeClient(HttpClient http, string token, TokenRateLimiter limiter, LatitudeClientOptions options, TimeProvider time, ILogger logger, LifecycleRuleUpdateRoute ruleUpdate)
+        : this(http, token, limiter, options, time, logger) => _ruleUpdate = ruleUpdate;
 
     public async Task<IReadOnlyList<Bucket>> ListBucketsAsync(string? project, CancellationToken cancellationToken = default)
     {
@@ -85,9 +90,24 @@ public sealed class LatitudeClient(
         return DeleteAsync(path, cancellationToken);
     }
 
-    private static StringContent Json<T>(T body, JsonTypeInfo<T> info)
+    public async Task<BucketUsage?> GetBucketUsageAsync(string project, string bucketId, CancellationToken cancellationToken = default)
     {
-        var content = new StringContent(JsonSerializer.Serialize(body, info), Encoding.UTF8);
+        var path = $"/storage/usage?filter[project]={Uri.EscapeDataString(project)}&filter[storage_id]={Uri.EscapeDataString(bucketId)}";
+        var document = await SendAsync(HttpMethod.Get, path, null, LatitudeJsonContext.Default.DocumentListResourceStorageUsageAttributes, cancellationToken);
+        return Read(HttpMethod.Get, path, () => ResponseReader.ToLatestUsage(document!.Data, bucketId));
+    }
+
+    private static string Json<T>(T body, JsonTypeInfo<T> info) => JsonSerializer.Serialize(body, info);
+
+    /// <summary>A fresh content per exchange: disposing a request disposes its content, and PATCH and PUT are retried.</summary>
+    private static StringContent? Content(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        var content = new StringContent(json, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(JsonApi);
         return content;
     }
@@ -134,7 +154,7 @@ public sealed class LatitudeClient(
     /// the bucket or key, and sending it again would create a second key or meet our own bucket as a 409.
     /// The caller instead lists (buckets by name, keys by name) and adopts what it finds.
     /// </summary>
-    private async Task<T?> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(HttpMethod method, string path, string? json, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
     {
         var idempotent = method != HttpMethod.Post;
         var maxAttempts = idempotent ? options.MaxAttempts : 1;
@@ -153,7 +173,7 @@ public sealed class LatitudeClient(
 
             try
             {
-                return await ExchangeAsync(method, path, content, responseType, attempt, cancellationToken);
+                return await ExchangeAsync(method, path, json, responseType, attempt, cancellationToken);
             }
             catch (LatitudeApiException e) when (e.IsTransient && e.Kind != LatitudeErrorKind.MalformedResponse)
             {
@@ -183,10 +203,10 @@ public sealed class LatitudeClient(
         }
     }
 
-    private async Task<T?> ExchangeAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T>? responseType, int attempt, CancellationToken cancellationToken)
+    private async Task<T?> ExchangeAsync<T>(HttpMethod method, string path, string? json, JsonTypeInfo<T>? responseType, int attempt, CancellationToken cancellationToken)
     {
         var operation = $"{method.Method} {path}";
-        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var request = new HttpRequestMessage(method, path) { Content = Content(json) };
         request.Headers.Accept.Add(AcceptJsonApi);
         // The SDKs send the token verbatim; a token configured as "Bearer …" passes through unchanged.
         request.Headers.TryAddWithoutValidation("Authorization", token);

@@ -9,19 +9,21 @@ namespace BucketOperator.Latitude;
 
 /// <summary>
 /// Hands out a client per API token over one shared HttpClient. Clients for the same token share one
-/// <see cref="TokenRateLimiter"/>, because Latitude counts requests per token, whichever worker sends them.
+/// <see cref="TokenRateLimiter"/>, because Latitude counts requests per token, whichever worker sends them. All
+/// its clients share what they learn of the API's routes (the lifecycle-rule update method).
 /// </summary>
 public sealed class LatitudeClientFactory(HttpClient http, LatitudeClientOptions options, TimeProvider? time = null, ILoggerFactory? loggers = null)
 {
     private readonly ConcurrentDictionary<string, TokenRateLimiter> _limiters = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<LatitudeClient>();
+    private readonly LifecycleRuleUpdateRoute _ruleUpdate = new();
 
     public ILatitudeClient ForToken(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         var limiter = _limiters.GetOrAdd(Fingerprint(token), _ => new TokenRateLimiter(options.ReadsPerMinute, options.WritesPerMinute, _time, options.RateLimitWindow));
-        return new LatitudeClient(http, token.Trim(), limiter, options, _time, _logger);
+        return new LatitudeClient(http, token.Trim(), limiter, options, _time, _logger, _ruleUpdate);
     }
 
     /// <summary>An HttpClient for <see cref="LatitudeClientOptions.BaseAddress"/>; deadlines come from the options, not HttpClient.Timeout.</summary>

@@ -42,11 +42,14 @@ public static class LatitudeMetrics
 
     internal static void WasRateLimited(string @class) => RateLimited.Add(1, new KeyValuePair<string, object?>("class", @class));
 
-    /// <summary><c>/storage/buckets/abc?x=1</c> → <c>/storage/buckets/{id}</c>: the collection is kept, what names one member is not.</summary>
+    /// <summary>
+    /// <c>/storage/buckets/abc?x=1</c> → <c>/storage/buckets/{id}</c>: collections are kept (a bucket's
+    /// <c>lifecycle_rules</c> too), what names one member is not.
+    /// </summary>
     internal static string Endpoint(string path)
     {
         var query = path.IndexOf('?', StringComparison.Ordinal);
         var segments = (query < 0 ? path : path[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return "/" + string.Join('/', segments.Select((segment, i) => i < 2 ? segment : "{id}"));
+        return "/" + string.Join('/', segments.Select((segment, i) => i < 2 || (i == 3 && segment is "lifecycle_rules" or "access_keys" or "metrics") ? segment : "{id}"));
     }
 }

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(2004, LogLevel.Warning, "Latitude {Method} {Path} asked to wait {RetryAfterSeconds} s; capped at {MaxRetryAfterSeconds} s")]
     public static partial void RetryAfterCapped(ILogger logger, string method, string path, double retryAfterSeconds, double maxRetryAfterSeconds);
+
+    [LoggerMessage(2005, LogLevel.Information, "Latitude {Path} answered {Status} to {Tried}: lifecycle-rule updates use {Method} from now on")]
+    public static partial void LifecycleRuleUpdateMethodSwitched(ILogger logger, string path, int status, string tried, string method);
 }

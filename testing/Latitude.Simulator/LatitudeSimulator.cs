@@ -19,11 +19,13 @@ public sealed class LatitudeSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IS3Backend _s3;
+    private readonly TimeProvider _time;
 
-    private LatitudeSimulator(WebApplication app, IS3Backend s3, SimulatorState state, FaultInjector faults, RequestLog requests)
+    private LatitudeSimulator(WebApplication app, IS3Backend s3, TimeProvider time, SimulatorState state, FaultInjector faults, RequestLog requests)
     {
         _app = app;
         _s3 = s3;
+        _time = time;
         State = state;
         Faults = faults;
         Requests = requests;
@@ -39,7 +41,10 @@ public sealed class LatitudeSimulator : IAsyncDisposable
 
     public RequestLog Requests { get; }
 
-    /// <summary>The real S3 server's endpoint, when one backs the simulator.</summary>
+    /// <summary>
+    /// The S3 endpoint buckets carry, when a real S3 server backs the simulator: the permission front before s3rver
+    /// (<see cref="S3ServerOptions.EnforcePermissions"/>), or s3rver itself.
+    /// </summary>
     public Uri? S3Endpoint => _s3.Endpoint;
 
     public static async Task<LatitudeSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -47,6 +52,11 @@ public sealed class LatitudeSimulator : IAsyncDisposable
         options ??= new SimulatorOptions();
         IS3Backend s3 = options.S3 is null ? new NoS3Backend() : await S3rverBackend.StartAsync(options.S3, cancellationToken);
         var state = new SimulatorState(options.Seed, s3);
+        if (options.S3 is { EnforcePermissions: true })
+        {
+            s3 = await FrontAsync(s3, state, cancellationToken);
+        }
+
         var faults = new FaultInjector();
         var requests = new RequestLog();
         var builder = WebApplication.CreateSlimBuilder();
@@ -61,6 +71,8 @@ public sealed class LatitudeSimulator : IAsyncDisposable
         app.UseMiddleware<FaultMiddleware>();
         app.MapBuckets();
         app.MapAccessKeys();
+        app.MapLifecycleRules(options.LifecycleRuleUpdates);
+        app.MapUsage();
         try
         {
             await app.StartAsync(cancellationToken);
@@ -71,7 +83,7 @@ public sealed class LatitudeSimulator : IAsyncDisposable
             throw;
         }
 
-        return new LatitudeSimulator(app, s3, state, faults, requests);
+        return new LatitudeSimulator(app, s3, options.Time, state, faults, requests);
     }
 
     /// <summary>
@@ -81,10 +93,33 @@ public sealed class LatitudeSimulator : IAsyncDisposable
     public Task RefuseVersioningAsync(S3Refusal? refusal, CancellationToken cancellationToken = default) =>
         _s3.RefuseVersioningAsync(refusal, cancellationToken);
 
+    /// <summary>
+    /// Sets what <c>GET /storage/usage</c> reports for the bucket on <paramref name="day"/> (default: today on the
+    /// simulator's clock), ingested now; a second figure for the same day replaces the first.
+    /// </summary>
+    public void SetStoredBytes(string bucketId, long bytes, DateOnly? day = null)
+    {
+        var now = _time.GetUtcNow();
+        State.Usage.Record(bucketId, day ?? DateOnly.FromDateTime(now.UtcDateTime), bytes, now);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _s3.DisposeAsync();
+    }
+
+    private static async Task<IS3Backend> FrontAsync(IS3Backend s3rver, SimulatorState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new FrontedS3Backend(s3rver, await S3PermissionFront.StartAsync(s3rver.Endpoint!, state, cancellationToken));
+        }
+        catch
+        {
+            await s3rver.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -24,6 +24,9 @@ public sealed record SimulatorOptions
     /// <summary>A second access key with a taken name: 409 (default) or a second credential for the same user.</summary>
     public DuplicateKeyNames DuplicateKeyNames { get; init; } = DuplicateKeyNames.Conflict;
 
+    /// <summary>Which methods update a lifecycle rule (default both PATCH and PUT).</summary>
+    public LifecycleRuleUpdateMethods LifecycleRuleUpdates { get; init; } = LifecycleRuleUpdateMethods.PatchAndPut;
+
     /// <summary>
     /// Whether list items carry <c>created_at</c> (default true). The documented list example has none, so a
     /// client must then read it with GET /storage/buckets/{id}, which always carries it.

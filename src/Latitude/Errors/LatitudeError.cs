@@ -24,6 +24,12 @@ public sealed record LatitudeError
     /// <summary><c>meta.retry_after</c> of a 429.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// True when the answer carried the API's <c>errors[]</c> envelope; false when the text comes from the status line
+    /// (a proxy's page, plain text, or an empty 404 for a path the API does not route).
+    /// </summary>
+    public bool FromErrorEnvelope { get; init; }
+
     /// <summary>The most specific human text the API gave: detail, else message, else title.</summary>
     public string Text => Detail ?? Message ?? Title ?? Code ?? "no error text";
 

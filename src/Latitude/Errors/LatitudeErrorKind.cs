@@ -15,7 +15,7 @@ public enum LatitudeErrorKind
     /// <summary>404 INVALID_PROJECT.</summary>
     InvalidProject,
 
-    /// <summary>422 VALIDATION_ERROR and other request errors (400, MISSING_WASABI_STORAGE, INVALID_BUCKET_ID).</summary>
+    /// <summary>422 VALIDATION_ERROR (a refused lifecycle rule too) and other request errors (400, 405, MISSING_WASABI_STORAGE, INVALID_BUCKET_ID).</summary>
     Validation,
 
     /// <summary>403 STORAGE_NOT_ENABLED (writes) or FEATURE_NOT_ENABLED (reads).</summary>
@@ -27,13 +27,13 @@ public enum LatitudeErrorKind
     /// <summary>429; <see cref="LatitudeApiException.RetryAfter"/> says how long to wait.</summary>
     RateLimited,
 
-    /// <summary>404 for the addressed bucket or key (NOT_FOUND, not_found, ACCESS_KEY_NOT_FOUND, …).</summary>
+    /// <summary>404 for the addressed bucket, key or lifecycle rule (NOT_FOUND, not_found, ACCESS_KEY_NOT_FOUND, …).</summary>
     NotFound,
 
     /// <summary>409 STORAGE_BUCKET_NOT_EMPTY on delete.</summary>
     BucketNotEmpty,
 
-    /// <summary>5xx, 408, timeouts and connection failures: transient.</summary>
+    /// <summary>5xx (LIFECYCLE_RULE_CREATE/UPDATE/DESTROY_ERROR among them), 408, timeouts and connection failures: transient.</summary>
     ProviderError,
 
     /// <summary>

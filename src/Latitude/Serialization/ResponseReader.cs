@@ -80,10 +80,49 @@ internal static class ResponseReader
             .ToList();
     }
 
+    /// <summary>
+    /// <c>id</c> and <c>name</c> must be there: rules are matched by name and changed by ID, so a guess would
+    /// update or delete the wrong rule. The rest is lenient (see <see cref="LifecycleRule"/>).
+    /// </summary>
+    public static LifecycleRule ToLifecycleRule(Resource<LifecycleRuleAttributes>? resource, string bucketId)
+    {
+        var id = resource?.Id ?? throw new InvalidDataException($"a lifecycle rule of bucket {bucketId} without an id");
+        var attributes = resource.Attributes ?? throw new InvalidDataException($"lifecycle rule {id} of bucket {bucketId} without attributes");
+        return new LifecycleRule
+        {
+            Id = id,
+            Name = attributes.Name ?? throw new InvalidDataException($"lifecycle rule {id} of bucket {bucketId} without the required attribute 'name'"),
+            Enabled = attributes.Enabled ?? true,
+            Prefix = attributes.Prefix,
+            ExpirationDays = attributes.ExpirationDays,
+            NoncurrentDays = attributes.NoncurrentDays,
+            AbortIncompleteMultipartUploadDays = attributes.AbortMpuDaysAfterInitiation,
+        };
+    }
+
+    /// <summary>
+    /// The latest day's row (a later <c>ingested_at</c> breaks a tie), or null without rows. <c>date</c> and
+    /// <c>bytes</c> are what the figure is, so a row without them is malformed; rows for more than one storage mean
+    /// the API did not apply <c>filter[storage_id]</c>, and rows name storages by a number we cannot map to a
+    /// bucket, so picking one would show another bucket's size.
+    /// </summary>
+    public static BucketUsage? ToLatestUsage(IReadOnlyList<Resource<StorageUsageAttributes>>? rows, string bucketId)
+    {
+        var usages = (rows ?? []).Select(row => ToUsage(row, bucketId)).ToList();
+        var storages = usages.Select(u => u.StorageId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (storages.Count > 1)
+        {
+            throw new InvalidDataException($"usage of bucket {bucketId} has rows for {storages.Count} storages ({string.Join(", ", storages)}): the storage filter was not applied");
+        }
+
+        return usages.OrderBy(u => u.Date).ThenBy(u => u.IngestedAt ?? DateTimeOffset.MinValue).LastOrDefault();
+    }
+
     public static LatitudeError ToError(ErrorEntry? entry) => entry is null
-        ? new LatitudeError()
+        ? new LatitudeError { FromErrorEnvelope = true }
         : new LatitudeError
         {
+            FromErrorEnvelope = true,
             Code = entry.Code,
             Status = StringOf(entry.Status),
             Title = entry.Title,
@@ -108,6 +147,29 @@ internal static class ResponseReader
             CreatedAt = key.CreatedAt,
         };
     }
+
+    private static BucketUsage ToUsage(Resource<StorageUsageAttributes>? row, string bucketId)
+    {
+        var what = $"usage row {row?.Id ?? "(no id)"} of bucket {bucketId}";
+        var attributes = row?.Attributes ?? throw new InvalidDataException(what + " without attributes");
+        var bytes = attributes.Bytes ?? throw new InvalidDataException(what + " without the required attribute 'bytes'");
+        return new BucketUsage
+        {
+            Bytes = bytes >= 0 ? bytes : throw new InvalidDataException($"{what}: bytes is {bytes}"),
+            Date = Day(attributes.Date) ?? throw new InvalidDataException($"{what}: 'date' is {(attributes.Date is null ? "missing" : $"not a date ('{attributes.Date}')")}"),
+            StorageId = StringOf(attributes.StorageId),
+            Region = attributes.Region,
+            Tier = attributes.Tier,
+            IngestedAt = attributes.IngestedAt,
+        };
+    }
+
+    /// <summary>A <c>date</c> as documented (<c>2026-01-02</c>), or a timestamp's UTC day.</summary>
+    private static DateOnly? Day(string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? DateOnly.FromDateTime(at.UtcDateTime)
+        : null;
 
     private static InvalidDataException Missing(string bucketId, string field) => new($"bucket {bucketId} without the required attribute '{field}'");
 

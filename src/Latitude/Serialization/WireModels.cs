@@ -63,6 +63,49 @@ internal sealed record AccessKeyAttributes(
     [property: JsonConverter(typeof(LenientTimestampConverter))] DateTimeOffset? CreatedAt,
     string? Region);
 
+/// <summary>A rule as read. Every field may be absent; <see cref="ResponseReader.ToLifecycleRule"/> decides which must be there.</summary>
+internal sealed record LifecycleRuleAttributes(
+    string? Name,
+    bool? Enabled,
+    string? Prefix,
+    int? ExpirationDays,
+    int? NoncurrentDays,
+    int? AbortMpuDaysAfterInitiation);
+
+/// <summary>Create: absent fields take the API's defaults, as the documented example sends them.</summary>
+internal sealed record CreateLifecycleRuleAttributes(
+    string Name,
+    bool Enabled,
+    string? Prefix,
+    int ExpirationDays,
+    int? NoncurrentDays,
+    int? AbortMpuDaysAfterInitiation);
+
+/// <summary>
+/// Update: nulls are sent, not omitted. Under PATCH an omitted field keeps its old value, so a prefix or a
+/// noncurrent expiry removed from the spec would never be cleared.
+/// </summary>
+internal sealed record UpdateLifecycleRuleAttributes(
+    string Name,
+    bool Enabled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Prefix,
+    int ExpirationDays,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? NoncurrentDays,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? AbortMpuDaysAfterInitiation);
+
+/// <summary>
+/// A <c>storage_usage</c> row. <c>date</c> stays text (read by <see cref="ResponseReader.ToLatestUsage"/>), and the
+/// numeric IDs come as strings or numbers.
+/// </summary>
+internal sealed record StorageUsageAttributes(
+    string? Date,
+    JsonElement? StorageId,
+    string? StorageType,
+    string? Tier,
+    string? Region,
+    long? Bytes,
+    [property: JsonConverter(typeof(LenientTimestampConverter))] DateTimeOffset? IngestedAt);
+
 internal sealed record ErrorDocument(IReadOnlyList<ErrorEntry>? Errors);
 
 internal sealed record ErrorEntry(

@@ -53,17 +53,20 @@ internal static partial class AccessKeyEndpoints
             return ApiErrors.InvalidRegion(422);
         }
 
-        var permissions = (attributes["bucket_permissions"] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Select(p => (BucketId: p.String("bucket_id") ?? "", Permission: p.String("permission") ?? ""))
-            .ToList();
+        // Ignored for fullaccess, as documented: such a key reaches every bucket of the project.
+        var permissions = scope == "limited_access" ? Permissions(attributes) : [];
         if (scope == "limited_access" && permissions.Count == 0)
         {
             return ApiErrors.Validation("bucket_permissions is required when access_scope is limited_access");
         }
 
+        if (permissions.Any(p => p.Permission is not ("readonly" or "rw")))
+        {
+            return ApiErrors.Validation("bucket_permissions permission must be readonly or rw");
+        }
+
         var projectBuckets = state.BucketsOf([project.Id]);
-        if (scope == "limited_access" && permissions.Any(p => projectBuckets.All(b => b.Id != p.BucketId) || p.Permission is not ("readonly" or "rw")))
+        if (permissions.Any(p => projectBuckets.All(b => b.Id != p.BucketId)))
         {
             return ApiErrors.InvalidBucketId;
         }
@@ -110,6 +113,12 @@ internal static partial class AccessKeyEndpoints
         credentials["username"] = key.Username;
         return JsonApi.Data(201, new JsonObject { ["type"] = "access_keys", ["attributes"] = new JsonObject { ["access_key"] = credentials } });
     }
+
+    private static List<(string BucketId, string Permission)> Permissions(JsonObject attributes) =>
+        (attributes["bucket_permissions"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(p => (BucketId: p.String("bucket_id") ?? "", Permission: p.String("permission") ?? ""))
+            .ToList();
 
     private static IResult List(HttpContext context, SimulatorState state)
     {

@@ -59,6 +59,18 @@ internal static class ApiErrors
     /// <summary>Undocumented: Terraform notes that re-creating a key "409s"; this body is the simulator's guess.</summary>
     public static IResult AccessKeyConflict { get; } = Detailed(409, "CONFLICT", "Access key conflict", "An access key with this name already exists.");
 
+    /// <summary>The lifecycle-rule endpoints' STORAGE_NOT_ENABLED, on reads too: code and title only, as documented.</summary>
+    public static IResult RulesStorageNotEnabled { get; } = Respond(403, new JsonObject { ["code"] = "STORAGE_NOT_ENABLED", ["title"] = "Object Storage not enabled" });
+
+    public static IResult LifecycleRuleCreateError { get; } = Detailed(500, "LIFECYCLE_RULE_CREATE_ERROR", "Lifecycle rule creation error", "Failed to create lifecycle rule on storage provider");
+
+    public static IResult LifecycleRuleUpdateError { get; } = Detailed(500, "LIFECYCLE_RULE_UPDATE_ERROR", "Lifecycle rule update error", "Failed to update lifecycle rule on storage provider");
+
+    public static IResult LifecycleRuleDestroyError { get; } = Detailed(500, "LIFECYCLE_RULE_DESTROY_ERROR", "Lifecycle rule deletion error", "Failed to delete lifecycle rule from storage provider");
+
+    /// <summary>Usage declares no errors; this is the simulator's guess, in the shape of the other INVALID_PROJECT bodies.</summary>
+    public static IResult InvalidProjectForUsage { get; } = Detailed(404, "INVALID_PROJECT", "Invalid project", "We could not find the project you specified.");
+
     public static IResult InternalError { get; } = Detailed(500, "INTERNAL_SERVER_ERROR", "Internal Server Error", "Something went wrong on our side.");
 
     /// <summary>

@@ -132,7 +132,12 @@ internal static partial class BucketEndpoints
         try
         {
             await s3.CreateBucketAsync(bucket.BucketName, bucket.Versioning, context.RequestAborted);
-            var keys = options.Shape == ResponseShape.Seed ? await KeyPairs.IssueAsync(s3, state, context.RequestAborted) : ((string, string)?)null;
+            var keys = options.Shape == ResponseShape.Seed ? await KeyPairs.IssueAsync(s3, state, context.RequestAborted) : ((string AccessKey, string SecretKey)?)null;
+            if (keys is { } pair)
+            {
+                state.RecordBucketKey(pair.AccessKey, bucket.Id);
+            }
+
             return JsonApi.Data(201, BucketJson.Render(bucket, state, options.Shape, keys));
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException)
@@ -167,9 +172,10 @@ internal static partial class BucketEndpoints
     }
 
     /// <summary>Writes need a token that may write and a team with storage; each endpoint words the latter its own way.</summary>
-    private static IResult? RefuseWrite(Caller caller, IResult storageNotEnabled) =>
+    internal static IResult? RefuseWrite(Caller caller, IResult storageNotEnabled) =>
         !caller.Token.CanWrite ? ApiErrors.Forbidden : !caller.Team.StorageEnabled ? storageNotEnabled : null;
 
-    private static SimulatedBucket? OwnedBucket(string id, Caller caller, SimulatorState state) =>
+    /// <summary>The bucket, if it belongs to one of the caller's team's projects: another team's is as missing as a deleted one.</summary>
+    internal static SimulatedBucket? OwnedBucket(string id, Caller caller, SimulatorState state) =>
         state.FindBucket(id) is { } bucket && state.Seed.Projects.Any(p => p.Id == bucket.ProjectId && p.TeamId == caller.Team.Id) ? bucket : null;
 }

@@ -86,8 +86,13 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>The next <paramref name="times"/> matching requests get this status and raw body instead of being processed.</summary>
-    public void RespondNext(string method, string path, int status, string body, int times = 1) =>
+    /// <summary>
+    /// The next <paramref name="times"/> matching requests get this status and raw body instead of being processed.
+    /// Without a body they get the endpoint's documented error for the status: e.g. on
+    /// <c>…/lifecycle_rules</c> 500 LIFECYCLE_RULE_CREATE_ERROR (POST), _UPDATE_ERROR (PATCH, PUT) or _DESTROY_ERROR
+    /// (DELETE), 422 VALIDATION_ERROR, 403 STORAGE_NOT_ENABLED, 404 not_found; elsewhere the generic shape.
+    /// </summary>
+    public void RespondNext(string method, string path, int status, string? body = null, int times = 1) =>
         _scripted.Enqueue(new ScriptedFault(method, path, times, FaultAction.Respond, status, body));
 
     /// <summary>
@@ -115,8 +120,8 @@ public sealed class FaultInjector
     /// <summary>
     /// From now on every matching request gets this status instead of being processed, until
     /// <see cref="StopAlwaysRespond"/> or <see cref="Clear"/>. The body is <paramref name="body"/> as given, or when
-    /// null the documented error shape (code, title, detail, meta, status) named after the status, e.g. 503
-    /// SERVICE_UNAVAILABLE. Faults scripted earlier for the same requests still come first.
+    /// null the endpoint's documented error for the status (as <see cref="RespondNext"/>), else the documented error
+    /// shape (code, title, detail, meta, status) named after the status, e.g. 503 SERVICE_UNAVAILABLE. Faults scripted earlier for the same requests still come first.
     /// </summary>
     public void AlwaysRespond(string method, string path, int status, string? body = null) =>
         _scripted.Enqueue(new ScriptedFault(method, path, 1, FaultAction.Respond, status, body) { Standing = true });

@@ -56,7 +56,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         }
         else if (faults.RollServerError())
         {
-            await DocumentedServerError(method, path).ExecuteAsync(context);
+            await DocumentedErrors.For(method, path, 500).ExecuteAsync(context);
         }
         else if (faults.RollRateLimited())
         {
@@ -70,19 +70,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
         return true;
     }
 
-    private static IResult DocumentedServerError(string method, string path) => (method, path) switch
-    {
-        ("POST", "/storage/buckets") => ApiErrors.SetupError,
-        ("DELETE", _) when path.StartsWith("/storage/buckets/", StringComparison.Ordinal) => ApiErrors.BucketDeletionError,
-        _ => ApiErrors.InternalError,
-    };
-
-    /// <summary>Sends a scripted answer: its raw body, or the documented error shape for its status.</summary>
+    /// <summary>Sends a scripted answer: its raw body, or the endpoint's documented error body for its status.</summary>
     private static Task AnswerAsync(HttpContext context, ScriptedFault fault)
     {
         if (fault.Body is null)
         {
-            return ApiErrors.ForStatus(fault.Status).ExecuteAsync(context);
+            return DocumentedErrors.For(context.Request.Method, context.Request.Path.Value ?? "", fault.Status).ExecuteAsync(context);
         }
 
         context.Response.StatusCode = fault.Status;

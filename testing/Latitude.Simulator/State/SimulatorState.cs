@@ -14,9 +14,14 @@ public sealed class SimulatorState(SimulatorSeed seed, IS3Backend s3)
     private readonly Dictionary<string, SimulatedBucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<SimulatedAccessKey> _keys = [];
     private readonly List<string> _issuedSecrets = [];
+    private readonly Dictionary<string, string> _bucketKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiToken> _tokens = seed.Tokens.ToDictionary(t => t.Value, StringComparer.Ordinal);
 
     public SimulatorSeed Seed { get; } = seed;
+
+    public LifecycleRuleStore LifecycleRules { get; } = new();
+
+    public UsageLedger Usage { get; } = new();
 
     public IReadOnlyList<SimulatedBucket> Buckets
     {
@@ -137,11 +142,42 @@ public sealed class SimulatorState(SimulatorSeed seed, IS3Backend s3)
         }
     }
 
-    public bool RemoveBucket(string id)
+    /// <summary>The bucket whose S3 name this is; null when none has it (any more).</summary>
+    public SimulatedBucket? FindBucketByName(string bucketName)
     {
         lock (_gate)
         {
+            return _buckets.Values.FirstOrDefault(b => b.BucketName == bucketName);
+        }
+    }
+
+    public bool RemoveBucket(string id)
+    {
+        LifecycleRules.RemoveAllOf(id);
+        lock (_gate)
+        {
             return _buckets.Remove(id);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the key pair a seed-shape create response put on the bucket: it opens that bucket (read and write)
+    /// over S3, and no other.
+    /// </summary>
+    public void RecordBucketKey(string accessKeyId, string bucketId)
+    {
+        lock (_gate)
+        {
+            _bucketKeys[accessKeyId] = bucketId;
+        }
+    }
+
+    /// <summary>The bucket a seed-shape bucket key was issued with (see <see cref="RecordBucketKey"/>), or null.</summary>
+    public string? BucketOfKey(string accessKeyId)
+    {
+        lock (_gate)
+        {
+            return _bucketKeys.GetValueOrDefault(accessKeyId);
         }
     }
 
@@ -166,6 +202,15 @@ public sealed class SimulatorState(SimulatorSeed seed, IS3Backend s3)
 
             _keys.Add(key);
             return true;
+        }
+    }
+
+    /// <summary>The live access key with this ID; null once it is deleted.</summary>
+    public SimulatedAccessKey? FindAccessKey(string accessKeyId)
+    {
+        lock (_gate)
+        {
+            return _keys.Find(k => k.AccessKeyId == accessKeyId);
         }
     }
 

@@ -31,6 +31,18 @@ internal static class Documented
     // §5.2 200.
     public const string AccessKeyList = """{"data":{"standard":[{"name":"key1","username":"user+key1@example.com","access_key_id":"AKIA123456789","status":"Active","created_at":"2024-01-01T00:00:00Z","region":null}],"high_performance":[{"name":"key2","username":"tenant-2500-key2","access_key_id":"VAST_AKID123","status":"Active","created_at":"2024-01-01T00:00:00Z","region":"DAL"}]}}""";
 
+    // §6 request, rule and error bodies.
+    public const string CreateLifecycleRuleRequest = """{"data":{"type":"lifecycle_rules","attributes":{"name":"delete-old-logs","enabled":true,"prefix":"logs/","expiration_days":30}}}""";
+    public const string LifecycleRule = """{"data":{"id":"lifecycle_7Rk2Wd38dXnZJ","type":"lifecycle_rules","attributes":{"name":"delete-old-logs","enabled":true,"prefix":"logs/","expiration_days":30,"noncurrent_days":null,"abort_mpu_days_after_initiation":null}}}""";
+    public const string RulesStorageNotEnabled = """{"errors":[{"code":"STORAGE_NOT_ENABLED","title":"Object Storage not enabled"}]}""";
+    public const string RuleValidationError = """{"errors":[{"code":"VALIDATION_ERROR","title":"Validation Error","detail":"expiration_days must be greater than 0","meta":{},"status":"422"}]}""";
+    public const string LifecycleRuleCreateError = """{"errors":[{"code":"LIFECYCLE_RULE_CREATE_ERROR","title":"Lifecycle rule creation error","detail":"Failed to create lifecycle rule on storage provider","meta":{},"status":"500"}]}""";
+    public const string LifecycleRuleUpdateError = """{"errors":[{"code":"LIFECYCLE_RULE_UPDATE_ERROR","title":"Lifecycle rule update error","detail":"Failed to update lifecycle rule on storage provider","meta":{},"status":"500"}]}""";
+    public const string LifecycleRuleDestroyError = """{"errors":[{"code":"LIFECYCLE_RULE_DESTROY_ERROR","title":"Lifecycle rule deletion error","detail":"Failed to delete lifecycle rule from storage provider","meta":{},"status":"500"}]}""";
+
+    // §4.1 200.
+    public const string StorageUsage = """{"data":[{"id":"42_2026-01-02","type":"storage_usage","attributes":{"date":"2026-01-02","storage_type":"object","tier":"standard","region":"us-east-1","bytes":10737418240,"raw_value":10.0,"raw_unit":"GiB","ingested_at":"2026-01-03T04:15:00+00:00"}}]}""";
+
     // Error bodies, by the name the tests use.
     public const string FeatureNotEnabled = """{"errors":[{"code":"FEATURE_NOT_ENABLED","message":"Object Storage is not enabled for this team"}]}""";
     public const string StorageNotEnabled = """{"errors":[{"code":"STORAGE_NOT_ENABLED","title":"Object Storage not enabled","detail":"Object Storage is not enabled for this team","meta":{},"status":"403"}]}""";

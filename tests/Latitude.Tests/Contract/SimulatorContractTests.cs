@@ -42,6 +42,14 @@ public sealed class SimulatorContractTests : IAsyncLifetime
         { "key for another project's bucket", "InvalidBucketId", 422, Documented.InvalidBucketId },
         { "delete a missing key", "AccessKeyNotFound", 404, Documented.AccessKeyNotFound },
         { "list keys of an unknown project", "InvalidProjectForKey", 404, Documented.InvalidProjectForKey },
+        { "key with an unknown bucket", "InvalidBucketId", 422, Documented.InvalidBucketId },
+        { "list rules without storage", "RulesStorageNotEnabled", 403, Documented.RulesStorageNotEnabled },
+        { "list rules of a missing bucket", "RecordNotFound", 404, Documented.RecordNotFound },
+        { "create a rule expiring after 0 days", "RuleValidationError", 422, Documented.RuleValidationError },
+        { "create a rule while the provider fails", "LifecycleRuleCreateError", 500, Documented.LifecycleRuleCreateError },
+        { "update a rule while the provider fails", "LifecycleRuleUpdateError", 500, Documented.LifecycleRuleUpdateError },
+        { "delete a rule while the provider fails", "LifecycleRuleDestroyError", 500, Documented.LifecycleRuleDestroyError },
+        { "delete a missing rule", "RecordNotFound", 404, Documented.RecordNotFound },
     };
 
     [Theory]
@@ -172,8 +180,35 @@ public sealed class SimulatorContractTests : IAsyncLifetime
                 return await Send(HttpMethod.Post, "/storage/access_keys", Raw.Key(SimulatorSeed.Project, "standard", "DAL", "limited_access", $",\"bucket_permissions\":[{{\"bucket_id\":\"{foreign}\",\"permission\":\"rw\"}}]"));
             case "delete a missing key": return await Send(HttpMethod.Delete, "/storage/access_keys/nobody%2Bk%40x.com/standard?project=" + SimulatorSeed.Project);
             case "list keys of an unknown project": return await Send(HttpMethod.Get, "/storage/access_keys?project=proj_nope");
+            case "key with an unknown bucket":
+                var known = await CreateAsync("known");
+                return await Send(HttpMethod.Post, "/storage/access_keys", Raw.Key(SimulatorSeed.Project, "standard", "DAL", "limited_access", $",\"bucket_permissions\":[{{\"bucket_id\":\"{known}\",\"permission\":\"readonly\"}},{{\"bucket_id\":\"bkt_nope\",\"permission\":\"rw\"}}]"));
+            case "list rules without storage": return await Send(HttpMethod.Get, "/storage/buckets/bkt_x/lifecycle_rules", token: SimulatorSeed.NoStorageToken);
+            case "list rules of a missing bucket": return await Send(HttpMethod.Get, "/storage/buckets/bkt_missing/lifecycle_rules");
+            case "create a rule expiring after 0 days":
+                return await Send(HttpMethod.Post, $"/storage/buckets/{await CreateAsync("zero-days")}/lifecycle_rules", Rule("expiration_days", "0"));
+            case "create a rule while the provider fails":
+                var failing = await CreateAsync("failing-rules");
+                _sim.Faults.ServerErrorRate = 1;
+                return await Send(HttpMethod.Post, $"/storage/buckets/{failing}/lifecycle_rules", Rule());
+            case "update a rule while the provider fails": return await FailOnRuleAsync("PATCH", HttpMethod.Patch, Rule());
+            case "delete a rule while the provider fails": return await FailOnRuleAsync("DELETE", HttpMethod.Delete);
+            case "delete a missing rule": return await Send(HttpMethod.Delete, $"/storage/buckets/{await CreateAsync("no-rules")}/lifecycle_rules/lifecycle_nope");
             default: throw new ArgumentOutOfRangeException(nameof(cause), cause);
         }
+    }
+
+    private static string Rule(string field = "expiration_days", string value = "30") =>
+        $"{{\"data\":{{\"type\":\"lifecycle_rules\",\"attributes\":{{\"name\":\"old-logs\",\"{field}\":{value}}}}}}}";
+
+    /// <summary>A rule that exists, then a provider that fails the next <paramref name="method"/> on it (a fault without a body: the documented one).</summary>
+    private async Task<(int, string)> FailOnRuleAsync(string method, HttpMethod httpMethod, string? body = null)
+    {
+        var bucket = await CreateAsync("rules-" + method.ToLowerInvariant());
+        var (_, created) = await Raw.SendAsync(_sim, HttpMethod.Post, $"/storage/buckets/{bucket}/lifecycle_rules", Token, Rule());
+        var path = $"/storage/buckets/{bucket}/lifecycle_rules/{JsonNode.Parse(created)!["data"]!["id"]!.GetValue<string>()}";
+        _sim.Faults.RespondNext(method, path, 500);
+        return await Raw.SendAsync(_sim, httpMethod, path, Token, body);
     }
 
     private async Task<string> CreateAsync(string name, string project = SimulatorSeed.Project)
