@@ -3,9 +3,11 @@ using BucketOperator.Kubernetes.Models;
 namespace BucketOperator.Kubernetes.Cache;
 
 /// <summary>
-/// Reads from an informer's cache. Every object returned is a deep copy: callers may change it freely
-/// (e.g. to build an update) without corrupting the cache. The cache may lag the server: reconcilers
-/// must be level-based and rely on the server's optimistic concurrency for writes.
+/// Reads from an informer's cache. Objects returned are the cache's own instances, shared with every other reader
+/// and handler, and must not be changed: build a write from a copy (a <c>with</c> expression whose changed parts are
+/// new, or a new object), as controller-runtime's cache readers require. The contract is checked in tests
+/// (<see cref="InformerOptions.CheckReadOnly"/>). The cache may lag the server: reconcilers must be level-based and
+/// rely on the server's optimistic concurrency for writes.
 /// </summary>
 public interface ICacheReader<T>
     where T : class, IKubernetesObject

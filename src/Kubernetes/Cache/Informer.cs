@@ -12,7 +12,7 @@ namespace BucketOperator.Kubernetes.Cache;
 /// <item>Eventually consistent: after the server stops changing, the cache equals the server's list and every handler has seen the final state.</item>
 /// <item>Ordered per object, one notification at a time; keyed by namespace/name. A delete and re-create under the same name is seen as a delete then an add (UIDs are compared), never as an update.</item>
 /// <item>Deletes missed while the watch history was lost are delivered as tombstones (<c>finalStateUnknown</c>).</item>
-/// <item>Handlers and readers get deep copies, so nothing they do can corrupt the cache.</item>
+/// <item>Handlers and readers get the cached instances, shared and read-only (<see cref="ICacheReader{T}"/>).</item>
 /// </list>
 /// With several <see cref="InformerOptions.Namespaces"/>, one reflector per namespace feeds the one cache; it has
 /// synced when every namespace has been listed once.
@@ -24,7 +24,7 @@ public sealed class Informer<T> : IDisposable
     private readonly InformerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ObjectCopier<T> _copier;
+    private readonly ReadOnlyGuard<T>? _guard;
     private readonly Store<T> _store;
     private readonly Lock _dispatch = new();
     private readonly List<IResourceEventHandler<T>> _handlers = [];
@@ -43,8 +43,8 @@ public sealed class Informer<T> : IDisposable
         _options.Validate();
         _logger = logger ?? NullLogger<Informer<T>>.Instance;
         _time = time ?? TimeProvider.System;
-        _copier = new ObjectCopier<T>(_options.Json);
-        _store = new Store<T>(_copier);
+        _guard = _options.CheckReadOnly ? new ReadOnlyGuard<T>(_options.Json) : null;
+        _store = new Store<T>(_guard);
         _resourceTag = new("resource", Reflector<T>.ResourceName(ResourceType.Of<T>()));
         _scopes = _options.Scopes;
         _lastContact = new long[_scopes.Count];
@@ -52,8 +52,11 @@ public sealed class Informer<T> : IDisposable
 
     public InformerOptions Options => _options;
 
-    /// <summary>Reads from the cache (deep copies).</summary>
+    /// <summary>Reads from the cache (shared, read-only instances).</summary>
     public ICacheReader<T> Cache => _store;
+
+    /// <summary>Changes made to cached objects, when <see cref="InformerOptions.CheckReadOnly"/> is on (else always empty).</summary>
+    public IReadOnlyList<string> ReadOnlyViolations => _guard?.Violations ?? [];
 
     /// <summary>True once the first list has been stored and delivered to the handlers.</summary>
     public bool HasSynced => _synced.Task.IsCompleted;
@@ -84,7 +87,7 @@ public sealed class Informer<T> : IDisposable
             _handlers.Add(handler);
             foreach (var key in _store.Keys())
             {
-                Notify(handler, "add", key, h => h.OnAdd(_copier.Copy(_store.Peek(key)!)));
+                Notify(handler, "add", key, h => h.OnAdd(_store.Peek(key)!));
             }
         }
     }
@@ -143,7 +146,7 @@ public sealed class Informer<T> : IDisposable
 
             foreach (var item in items)
             {
-                Upsert(item);
+                Upsert(ObjectTrimmer.Trim(item));
             }
 
             _listedScopes.Add(scope);
@@ -176,7 +179,7 @@ public sealed class Informer<T> : IDisposable
             }
             else
             {
-                Upsert(watchEvent.Object);
+                Upsert(ObjectTrimmer.Trim(watchEvent.Object));
             }
         }
     }
@@ -187,23 +190,23 @@ public sealed class Informer<T> : IDisposable
         if (old is null)
         {
             CacheMetrics.CachedObjects.Add(1, _resourceTag);
-            Dispatch("add", item, h => h.OnAdd(_copier.Copy(item)));
+            Dispatch("add", item, h => h.OnAdd(item));
         }
         else if (old.Metadata.Uid != item.Metadata.Uid)
         {
             // Deleted and re-created while we were not watching: two objects, not one that changed.
             Deleted(old, finalStateUnknown: true);
-            Dispatch("add", item, h => h.OnAdd(_copier.Copy(item)));
+            Dispatch("add", item, h => h.OnAdd(item));
         }
         else
         {
-            Dispatch("update", item, h => h.OnUpdate(_copier.Copy(old), _copier.Copy(item)));
+            Dispatch("update", item, h => h.OnUpdate(old, item));
         }
     }
 
     private void Deleted(T obj, bool finalStateUnknown)
     {
-        Dispatch("delete", obj, h => h.OnDelete(_copier.Copy(obj), finalStateUnknown));
+        Dispatch("delete", obj, h => h.OnDelete(obj, finalStateUnknown));
     }
 
     private void Resync()
@@ -218,7 +221,7 @@ public sealed class Informer<T> : IDisposable
             foreach (var key in _store.Keys())
             {
                 var item = _store.Peek(key)!;
-                Dispatch("resync", item, h => h.OnUpdate(_copier.Copy(item), _copier.Copy(item)));
+                Dispatch("resync", item, h => h.OnUpdate(item, item));
             }
         }
     }

@@ -35,8 +35,14 @@ public sealed record InformerOptions
     /// <summary>Default 30 s.</summary>
     public TimeSpan MaximumBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The serializer that knows the cached kind (default: the built-in kinds only); also used for deep copies.</summary>
+    /// <summary>The serializer that knows the cached kind (default: the built-in kinds only).</summary>
     public JsonSerializerOptions Json { get; init; } = KubernetesJson.Default;
+
+    /// <summary>
+    /// Records every change made to a cached (shared, read-only) object in <see cref="Informer{T}.ReadOnlyViolations"/>.
+    /// Costs a serialization per read: for tests.
+    /// </summary>
+    public bool CheckReadOnly { get; init; }
 
     /// <summary>The namespace of each list+watch: null once for the whole cluster, else each namespace once.</summary>
     internal IReadOnlyList<string?> Scopes => Namespaces.Count == 0 ? [null] : [.. Namespaces.Distinct(StringComparer.Ordinal)];

@@ -59,6 +59,12 @@ public sealed record OperatorOptions
     /// <summary>Longest wait after transient Latitude failures in a row (default 5 min). Not a flag; tests that scale the API's minute scale it too.</summary>
     public TimeSpan MaxProviderRetry { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Records changes made to the informers' shared cache objects (<see cref="Hosting.BucketOperatorRuntime.CacheReadOnlyViolations"/>).
+    /// Not a flag: it costs a serialization per cache read; the end-to-end tests turn it on and expect none.
+    /// </summary>
+    public bool CheckCacheReadOnly { get; init; }
+
     /// <summary>"json" (default) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 

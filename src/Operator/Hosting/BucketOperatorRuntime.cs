@@ -25,6 +25,7 @@ namespace BucketOperator.Operator.Hosting;
 public sealed class BucketOperatorRuntime
 {
     private readonly InformerFactory _informers;
+    private readonly Func<IReadOnlyList<string>> _cacheViolations;
     private readonly Controller<ObjectBucket> _controller;
     private readonly ObjectBucketMetrics _bucketMetrics = new();
 
@@ -32,7 +33,7 @@ public sealed class BucketOperatorRuntime
     {
         var clock = time ?? TimeProvider.System;
         _informers = new InformerFactory(client, loggers, clock);
-        var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespaces = options.WatchNamespaces, ResyncPeriod = options.ResyncPeriod, Json = Json });
+        var bucketInformer = _informers.For<ObjectBucket>(new InformerOptions { Namespaces = options.WatchNamespaces, ResyncPeriod = options.ResyncPeriod, Json = Json, CheckReadOnly = options.CheckCacheReadOnly });
         bucketInformer.AddEventHandler(_bucketMetrics);
         AddIndexes(bucketInformer, options);
         var secretInformer = _informers.For<V1Secret>(new InformerOptions
@@ -40,6 +41,7 @@ public sealed class BucketOperatorRuntime
             Namespaces = options.WatchNamespaces,
             LabelSelector = $"{ObjectBucketNames.ManagedByLabel}={ObjectBucketNames.ManagedByValue}",
             Json = Json,
+            CheckReadOnly = options.CheckCacheReadOnly,
         });
 
         var tokenSecretInformer = _informers.For<V1Secret>(
@@ -48,9 +50,11 @@ public sealed class BucketOperatorRuntime
                 Namespaces = options.WatchNamespaces,
                 LabelSelector = $"{ObjectBucketNames.TokenSecretLabel}={ObjectBucketNames.TokenSecretValue}",
                 Json = Json,
+                CheckReadOnly = options.CheckCacheReadOnly,
             },
             name: "token-secrets");
 
+        _cacheViolations = () => [.. bucketInformer.ReadOnlyViolations, .. secretInformer.ReadOnlyViolations, .. tokenSecretInformer.ReadOnlyViolations];
         var reconciler = CreateReconciler(bucketInformer.Cache, secretInformer.Cache, tokenSecretInformer.Cache, client, options, latitude, loggers, clock);
         var tokenUsers = new TokenSecretGuard(client, bucketInformer.Cache, tokenSecretInformer.Cache);
         bucketInformer.AddEventHandler(new TokenSecretRelease(tokenUsers, loggers.CreateLogger<TokenSecretRelease>(), clock));
@@ -79,9 +83,11 @@ public sealed class BucketOperatorRuntime
         };
         var events = new EventRecorder(client, new EventRecorderOptions { Component = ObjectBucketNames.ManagedByValue }, loggers.CreateLogger<EventRecorder>(), clock);
         var status = new StatusUpdater(client, events, clock);
-        // A little under the period: each resync's first reconcile lists again, the rest of that resync share it.
-        var inventory = new ProjectInventory<Bucket>(clock, options.ResyncPeriod * 0.8, (api, project, ct) => api.ListBucketsAsync(project, ct));
-        var keys = new ProjectInventory<AccessKey>(clock, options.ResyncPeriod * 0.8, (api, project, ct) => api.ListAccessKeysAsync(project, ct));
+        // Half the period: each resync's first reconcile lists again and the rest of that resync share it, even when
+        // the previous resync's reconciles ran late (a busy machine); 0.8 skipped a resync's list when one ran 0.2 periods late.
+        var listAge = options.ResyncPeriod / 2;
+        var inventory = new ProjectInventory<Bucket>(clock, listAge, (api, project, ct) => api.ListBucketsAsync(project, ct));
+        var keys = new ProjectInventory<AccessKey>(clock, listAge, (api, project, ct) => api.ListAccessKeysAsync(project, ct));
         var claims = new BucketClaims(buckets);
         var locator = new BucketLocator(inventory, claims);
         var credentials = new CredentialManager(client, status, events, keys);
@@ -114,6 +120,9 @@ public sealed class BucketOperatorRuntime
 
     /// <summary>For readiness: every cache has synced.</summary>
     public bool HasSynced => _informers.HasSynced;
+
+    /// <summary>Changes made to shared cache objects so far, with <see cref="OperatorOptions.CheckCacheReadOnly"/> on (else empty).</summary>
+    public IReadOnlyList<string> CacheReadOnlyViolations => _cacheViolations();
 
     /// <summary>For liveness: how long the quietest watch has gone without hearing from the API server.</summary>
     public TimeSpan LongestWatchSilence => _informers.LongestSilence;

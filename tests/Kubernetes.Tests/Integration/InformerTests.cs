@@ -34,6 +34,27 @@ public sealed class InformerTests(ControlPlaneFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Informer_ObjectAppliedByKubectl_CachedWithoutLastAppliedConfigurationOrManagedFields()
+    {
+        var (informer, handler) = await StartAsync<V1ConfigMap>(Client, new InformerOptions { Namespaces = [Namespace], CheckReadOnly = true });
+        var applied = ConfigMap("a", "1");
+        applied.Metadata.Annotations = new Dictionary<string, string>
+        {
+            ["kubectl.kubernetes.io/last-applied-configuration"] = new string('x', 4096),
+            ["team"] = "blue",
+        };
+        await Client.CreateAsync(applied);
+        var listed = await Client.SendRawAsync(HttpMethod.Get, $"/api/v1/namespaces/{Namespace}/configmaps/a");
+
+        await Eventually.TrueAsync(() => Task.FromResult(handler.Seen.Count == 1), "the add");
+        var cached = informer.Cache.Get(new ObjectKey(Namespace, "a"))!;
+        Assert.Equal(["team"], cached.Metadata.Annotations!.Keys);
+        Assert.Null(cached.Metadata.ManagedFields);
+        Assert.Contains("\"managedFields\"", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(informer.ReadOnlyViolations);
+    }
+
+    [Fact]
     public async Task Informer_DeletedAndRecreatedWhileWatching_SeesDeleteThenAddWithNewUid()
     {
         var (informer, handler) = await StartAsync<V1ConfigMap>(Client);

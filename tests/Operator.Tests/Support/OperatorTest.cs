@@ -26,6 +26,8 @@ public abstract class OperatorTest : IAsyncLifetime
     private readonly ILoggerFactory _loggers;
     private CancellationTokenSource? _stop;
     private Task? _running;
+    private BucketOperatorRuntime? _runtime;
+    private readonly List<string> _cacheViolations = [];
 
     protected OperatorTest(ControlPlaneFixture fixture)
     {
@@ -125,6 +127,9 @@ public abstract class OperatorTest : IAsyncLifetime
         Admin.Dispose();
         _loggers.Dispose();
 
+        // And as a check of the cache's contract: nothing the operator ran changed a shared cache object.
+        Assert.True(_cacheViolations.Count == 0, string.Join('\n', _cacheViolations));
+
         // Every end-to-end test doubles as a leak check: nothing it made the operator handle may reach a log.
         SecretScan.AssertAbsent(Logs.Messages, secrets, "the operator's log");
         SecretScan.AssertAbsent(processOutput, secrets, "the operator processes' output");
@@ -151,11 +156,12 @@ public abstract class OperatorTest : IAsyncLifetime
             TerminalRetry = TerminalRetry,
             ProviderRetry = ProviderRetry,
             MaxProviderRetry = MaxProviderRetry,
+            CheckCacheReadOnly = true,
         };
         options = Configure(options);
         var latitudeOptions = LatitudeOptions;
         var latitude = new LatitudeClientFactory(LatitudeClientFactory.CreateHttpClient(latitudeOptions), latitudeOptions, loggers: _loggers);
-        var runtime = new BucketOperatorRuntime(client, options, latitude, _loggers);
+        var runtime = _runtime = new BucketOperatorRuntime(client, options, latitude, _loggers);
         var stop = _stop = new CancellationTokenSource();
         _running = Task.Run(() => runtime.RunAsync(stop.Token));
     }
@@ -179,6 +185,7 @@ public abstract class OperatorTest : IAsyncLifetime
         await _running!;
         _stop.Dispose();
         _stop = null;
+        _cacheViolations.AddRange(_runtime!.CacheReadOnlyViolations);
     }
 
     protected ObjectBucket Bucket(string name, string region = "DAL", Func<ObjectBucketSpec, ObjectBucketSpec>? spec = null, string? inNamespace = null)

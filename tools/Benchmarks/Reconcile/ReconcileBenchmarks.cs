@@ -26,9 +26,9 @@ public class ReconcileBenchmarks
     [Benchmark(Description = "reconcile of an unchanged Available ObjectBucket")]
     public Task<ReconcileResult> ReconcileUnchanged() => Fixture.Reconciler.ReconcileAsync(Fixture.Key, CancellationToken.None);
 
-    [Benchmark(Description = "of which: cache read of the ObjectBucket (deep copy)")]
+    [Benchmark(Description = "of which: cache read of the ObjectBucket (shared instance)")]
     public ObjectBucket? ReadObjectBucket() => Fixture.Buckets.Get(Fixture.Key);
 
-    [Benchmark(Description = "of which: cache read of its Secret (deep copy)")]
+    [Benchmark(Description = "of which: cache read of its Secret (shared instance)")]
     public V1Secret? ReadSecret() => Fixture.Secrets.Get(Fixture.Key);
 }

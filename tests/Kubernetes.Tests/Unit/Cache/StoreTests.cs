@@ -6,22 +6,34 @@ namespace BucketOperator.Kubernetes.Tests.Unit.Cache;
 
 public sealed class StoreTests
 {
-    private readonly Store<V1ConfigMap> _store = new(new ObjectCopier<V1ConfigMap>(KubernetesJson.Default));
+    private readonly ReadOnlyGuard<V1ConfigMap> _guard = new(KubernetesJson.Default);
+    private readonly Store<V1ConfigMap> _store;
+
+    public StoreTests() => _store = new(_guard);
 
     [Fact]
-    public void Get_ReturnedObjectMutated_CacheUnchanged()
+    public void Reads_HandOutTheStoredInstance_AndUnchangedReadsAreNoViolation()
+    {
+        var stored = ConfigMap("a", ("team", "blue"));
+        _store.Put(stored);
+
+        Assert.Same(stored, _store.Get(new ObjectKey("ns", "a")));
+        Assert.Same(stored, _store.List().Single());
+        _store.Put(ConfigMap("a", ("team", "red")));
+
+        Assert.Empty(_guard.Violations);
+    }
+
+    [Fact]
+    public void ReturnedObjectChanged_GuardRecordsItAtTheNextRead()
     {
         _store.Put(ConfigMap("a", ("team", "blue")));
 
-        var copy = _store.Get(new ObjectKey("ns", "a"))!;
-        copy.Metadata.Labels!["team"] = "red";
-        copy.Data!["v"] = "changed";
-        var fromList = _store.List().Single() with { };
-        fromList.Metadata.Labels!.Clear();
+        _store.Get(new ObjectKey("ns", "a"))!.Metadata.Labels!["team"] = "red";
+        _store.List();
 
-        var cached = _store.Get(new ObjectKey("ns", "a"))!;
-        Assert.Equal("blue", cached.Metadata.Labels!["team"]);
-        Assert.Equal("1", cached.Data!["v"]);
+        var violation = Assert.Single(_guard.Violations);
+        Assert.Contains("ConfigMap ns/a was changed after it was cached", violation, StringComparison.Ordinal);
     }
 
     [Fact]
