@@ -23,6 +23,9 @@ public static class EventReasons
 
     public const string VersioningEnabled = "VersioningEnabled";
 
+    /// <summary>Lifecycle rules were created, updated or deleted to make the bucket's rules equal spec.lifecycleRules.</summary>
+    public const string LifecycleRulesApplied = "LifecycleRulesApplied";
+
     public const string Deleting = "Deleting";
 
     public const string Deleted = "Deleted";

@@ -72,4 +72,8 @@ public sealed record ObjectBucketSpec
 
     [Description("A Secret in this namespace holding a Latitude API token, for teams with their own account. Without it the operator's token is used.")]
     public SecretKeyReference? CredentialsSecretRef { get; init; }
+
+    [Description("The bucket's Latitude lifecycle rules, kept equal to this list: a missing rule is created, a different one updated, and any other rule of the bucket (also one made outside Kubernetes) deleted.")]
+    [ListMapKeys("name")]
+    public IList<LifecycleRuleSpec>? LifecycleRules { get; init; }
 }

@@ -59,6 +59,10 @@ public sealed record ObjectBucketStatus
     [Description("When a create call was sent whose outcome is not known yet. While set, a bucket of this name in the project is taken to be this resource's own.")]
     public DateTimeOffset? CreatePending { get; init; }
 
+    [Description("The bucket's lifecycle rules in Latitude, by name, with their Latitude IDs.")]
+    [ListMapKeys("name")]
+    public IList<LifecycleRuleStatus>? LifecycleRules { get; init; }
+
     [Description("Latest observations of the bucket's state; the Ready condition always exists.")]
     [ListMapKeys("type")]
     public IList<Condition>? Conditions { get; init; }

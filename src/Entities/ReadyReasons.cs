@@ -52,4 +52,7 @@ public static class ReadyReasons
 
     /// <summary>False: S3 refused to enable versioning on the existing bucket.</summary>
     public const string VersioningUpdateFailed = "VersioningUpdateFailed";
+
+    /// <summary>False: Latitude refused a lifecycle rule of the spec (422 VALIDATION_ERROR); the message names the rule.</summary>
+    public const string LifecycleRuleRejected = "LifecycleRuleRejected";
 }

@@ -85,6 +85,33 @@ public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyn
         Assert.Null(await _client.GetAsync<ObjectBucket>("invalid", _namespace));
     }
 
+    [Theory]
+    [InlineData("""[{"name":"a","expirationDays":0}]""", "expirationDays")]
+    [InlineData("""[{"name":"a","expirationDays":1,"noncurrentDays":0}]""", "noncurrentDays")]
+    [InlineData("""[{"name":"a","expirationDays":1,"abortIncompleteMultipartUploadDays":0}]""", "abortIncompleteMultipartUploadDays")]
+    [InlineData("""[{"expirationDays":1}]""", "name")]
+    [InlineData("""[{"name":"a"}]""", "expirationDays")]
+    [InlineData("""[{"name":"a","expirationDays":1},{"name":"a","expirationDays":2}]""", "")]
+    public async Task Apply_InvalidLifecycleRules_IsRejectedNamingTheList(string rules, string field)
+    {
+        var body = new JsonObject
+        {
+            ["apiVersion"] = ResourceType.Of<ObjectBucket>().ApiVersion,
+            ["kind"] = ResourceType.Of<ObjectBucket>().Kind,
+            ["metadata"] = new JsonObject { ["name"] = "invalid-rules", ["namespace"] = _namespace },
+            ["spec"] = new JsonObject { ["region"] = "DAL", ["lifecycleRules"] = JsonNode.Parse(rules) },
+        };
+
+        // Created, not applied: server-side apply would merge the duplicate keys of a list map before validation.
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(
+            () => _client.CreateAsync(JsonSerializer.Deserialize<StoredObjectBucket>(body.ToJsonString(), Json)!));
+
+        Assert.True(error.IsInvalid, error.Message);
+        // 1.20 names list items without their index; newer servers add it. A duplicate key is reported on the item.
+        Assert.Contains(error.Status.Details!.Causes!, c => c.Field is { } f && f.StartsWith("spec.lifecycleRules", StringComparison.Ordinal) && f.EndsWith(field, StringComparison.Ordinal));
+        Assert.Null(await _client.GetAsync<ObjectBucket>("invalid-rules", _namespace));
+    }
+
     [Fact]
     public async Task ReplaceStatus_WithReadyCondition_IsStoredAndReadBack()
     {
@@ -149,6 +176,11 @@ public sealed class ObjectBucketSchemaTests(ControlPlaneFixture fixture) : IAsyn
         {
             objectLock.TryAdd("enabled", false);
             objectLock.TryAdd("mode", "NONE");
+        }
+
+        foreach (var rule in (expected["lifecycleRules"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            rule.TryAdd("enabled", true);
         }
 
         return expected;

@@ -60,6 +60,7 @@ public sealed class ObjectBucketJsonTests
     [Theory]
     [InlineData(typeof(ObjectBucketSpec), """{"region":"DAL"}""")]
     [InlineData(typeof(ObjectLockSpec), "{}")]
+    [InlineData(typeof(LifecycleRuleSpec), """{"name":"expire","expirationDays":1}""")]
     public void Initializers_OfDefaultedFields_EqualTheSchemaDefaults(Type type, string minimalJson)
     {
         var instance = JsonSerializer.Deserialize(minimalJson, Json.GetTypeInfo(type))!;
