@@ -100,6 +100,7 @@ public sealed class BucketOperatorRuntime
             new TokenSecretGuard(client, buckets, tokenSecrets),
             new BucketProvisioner(client, status, credentials, inventory, locator, events, clock),
             credentials,
+            new LifecycleRules(status, events, inventory),
             new BucketFinalizer(client, status, inventory, locator, claims, events),
             inventory,
             new RetryPacer(reconcilerOptions, clock),

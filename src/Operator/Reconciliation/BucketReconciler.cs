@@ -16,7 +16,7 @@ namespace BucketOperator.Operator.Reconciliation;
 
 /// <summary>
 /// Level-based reconcile of one ObjectBucket: validate (no API call on a bad or immutable change), finalizer,
-/// token, Secret ownership, then bucket (crash-safe create or adoption), drift, credentials, versioning, and an
+/// token, Secret ownership, then bucket (crash-safe create or adoption), drift, credentials, versioning, lifecycle rules, and an
 /// S3 proof before <c>Ready=True</c>. Every step first looks at what is already there, so a reconcile of an
 /// unchanged, healthy object writes nothing.
 /// </summary>
@@ -29,6 +29,7 @@ internal sealed class BucketReconciler(
     TokenSecretGuard tokenGuard,
     BucketProvisioner provisioner,
     CredentialManager credentials,
+    LifecycleRules lifecycleRules,
     BucketFinalizer finalizer,
     ProjectInventory<Bucket> inventory,
     RetryPacer pacer,
@@ -207,6 +208,11 @@ internal sealed class BucketReconciler(
             return await FailAsync(context.Bucket, context.Resolved, refused, cancellationToken);
         }
 
+        if (await lifecycleRules.ApplyAsync(context, cancellationToken) is { } notApplied)
+        {
+            return await FailAsync(context.Bucket, context.Resolved, notApplied, cancellationToken);
+        }
+
         var ready = Conditions.Find(context.Bucket.Status?.Conditions, ObjectBucketNames.ReadyCondition);
         var proven = ready is { Status: "True" } && ready.ObservedGeneration == context.Bucket.Metadata.Generation && !context.SecretWritten;
         if (!proven && await S3Access.VerifyAsync(details, id, key, cancellationToken) is { } failure)
@@ -248,7 +254,7 @@ internal sealed class BucketReconciler(
         await status.WriteAsync(
             context.Bucket,
             ReadyState.Progressing(ReadyReasons.Provisioning, $"bucket {recorded.BucketName} was deleted outside Kubernetes; creating it again"),
-            s => s with { BucketId = null, Endpoint = null, CreatedAt = null, AccessKeyId = null, AccessKeyUsername = null, Versioning = null, ObjectLock = null },
+            s => s with { BucketId = null, Endpoint = null, CreatedAt = null, AccessKeyId = null, AccessKeyUsername = null, Versioning = null, ObjectLock = null, LifecycleRules = null },
             cancellationToken);
         return true;
     }

@@ -55,6 +55,7 @@ internal static partial class SpecValidator
         }
 
         ValidateObjectLock(bucket.Spec.ObjectLock, errors);
+        ValidateLifecycleRules(bucket.Spec.LifecycleRules, errors);
         if (desired.SecretName.Length is 0 or > 253 || !DnsSubdomain().IsMatch(desired.SecretName))
         {
             errors.Add($"secretName '{Quote(desired.SecretName)}' must be a DNS subdomain name");
@@ -105,6 +106,32 @@ internal static partial class SpecValidator
         if (objectLock.Enabled && (mode == ObjectLockModes.None) != (objectLock.RetentionDays is null))
         {
             errors.Add("objectLock.mode (GOVERNANCE or COMPLIANCE) and objectLock.retentionDays go together");
+        }
+    }
+
+    /// <summary>The schema's list-map keys and minimums, again: a 1.20 server without them would let a duplicate name reach Latitude.</summary>
+    private static void ValidateLifecycleRules(IList<LifecycleRuleSpec>? rules, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules ?? [])
+        {
+            var name = rule.Name ?? "";
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                errors.Add("every lifecycle rule needs a name");
+            }
+            else if (!seen.Add(name))
+            {
+                errors.Add($"lifecycle rule '{Quote(name)}' appears more than once; names must be unique");
+            }
+
+            foreach (var (field, days) in new[] { ("expirationDays", (int?)rule.ExpirationDays), ("noncurrentDays", rule.NoncurrentDays), ("abortIncompleteMultipartUploadDays", rule.AbortIncompleteMultipartUploadDays) })
+            {
+                if (days is < 1)
+                {
+                    errors.Add($"lifecycle rule '{Quote(name)}': {field} must be at least 1");
+                }
+            }
         }
     }
 

@@ -51,6 +51,7 @@ public class ProvisioningTests(ControlPlaneFixture fixture) : OperatorTest(fixtu
             (spec.BucketName ?? sample.Metadata.Name, spec.Region, spec.StorageClass, spec.Versioning || objectLock is not null, objectLock is not null, objectLock?.Mode ?? "NONE", (long?)objectLock?.RetentionDays, spec.Scoped, spec.Customer),
             (created.BucketName, created.Region, created.StorageClass, created.Versioning, created.Locking, created.RetentionMode, created.RetentionPeriod, created.Scoped, created.Customer));
         Assert.Contains(await EventsAsync(sample.Metadata.Name!), e => e.Reason == EventReasons.Created);
+        Assert.Equal(spec.LifecycleRules?.Select(r => r.Name) ?? [], Simulator.State.LifecycleRules.Of(created.Id).Select(r => r.Name));
     }
 
     [Fact]

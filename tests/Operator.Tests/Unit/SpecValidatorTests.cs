@@ -206,6 +206,31 @@ public sealed class SpecValidatorTests
         Assert.Equal(rejected, errors.Any(e => e.Contains("storage.latitude.sh/objectbucket", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Validate_DistinctLifecycleRules_NoErrors() =>
+        Assert.Empty(Validate(WithRules(Rule("expire-logs") with { Prefix = "logs/", NoncurrentDays = 1, AbortIncompleteMultipartUploadDays = 1 }, Rule("expire-tmp"))));
+
+    [Fact]
+    public void Validate_DuplicateLifecycleRuleName_NamesTheRule() =>
+        Assert.Contains("lifecycle rule 'expire-logs' appears more than once", Assert.Single(Validate(WithRules(Rule("expire-logs"), Rule("other"), Rule("expire-logs") with { ExpirationDays = 2 }))), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(0, null, null, "expirationDays")]
+    [InlineData(1, 0, null, "noncurrentDays")]
+    [InlineData(1, null, -3, "abortIncompleteMultipartUploadDays")]
+    public void Validate_LifecycleRuleDaysBelowOne_NamesTheRuleAndField(int expiration, int? noncurrent, int? abort, string field) =>
+        Assert.Equal(
+            $"lifecycle rule 'expire-logs': {field} must be at least 1",
+            Assert.Single(Validate(WithRules(Rule("expire-logs") with { ExpirationDays = expiration, NoncurrentDays = noncurrent, AbortIncompleteMultipartUploadDays = abort }))));
+
+    [Fact]
+    public void Validate_LifecycleRuleWithoutName_Error() =>
+        Assert.Equal("every lifecycle rule needs a name", Assert.Single(Validate(WithRules(Rule(" ")))));
+
+    private static LifecycleRuleSpec Rule(string name) => new() { Name = name, ExpirationDays = 30 };
+
+    private static ObjectBucketSpec WithRules(params LifecycleRuleSpec[] rules) => new() { Region = "DAL", LifecycleRules = rules };
+
     private static IReadOnlyList<string> Validate(ObjectBucketSpec spec)
     {
         var bucket = Buckets.New(spec);
