@@ -89,6 +89,25 @@ public sealed class LifecycleRuleTests(ControlPlaneFixture fixture) : OperatorTe
     }
 
     [Fact]
+    public async Task CreateAnswerLostOr500_RetriedAsProviderError_OneRuleInTheEnd()
+    {
+        await Admin.CreateAsync(Bucket("flaky"));
+        var ready = await WaitForReadyAsync("flaky", ReadyReasons.Available);
+        var rules = $"/storage/buckets/{ready.Status!.BucketId}/lifecycle_rules";
+        Simulator.Faults.RespondNext("POST", rules, 500);
+        Simulator.Faults.DropResponseAfterCommit("POST", rules);
+
+        await PatchSpecAsync("flaky", """{"lifecycleRules":[{"name":"expire","expirationDays":3}]}""");
+
+        var applied = await WaitForReadyAsync("flaky", ReadyReasons.Available);
+        var held = Assert.Single(Simulator.State.LifecycleRules.Of(applied.Status!.BucketId!));
+        Assert.Equal([("expire", held.Id)], applied.Status.LifecycleRules!.Select(r => (r.Name, r.Id)));
+        // The 500 and the lost answer; the rule the lost answer created was found by name, not created again.
+        Assert.Equal(2, Simulator.Requests.Count("POST", rules));
+        Assert.Contains(await EventsAsync("flaky"), e => e.Reason == ReadyReasons.ProviderError && e.Type == "Warning");
+    }
+
+    [Fact]
     public async Task BucketWithoutRules_NoLifecycleCallsThroughResyncs_WhileOneWithRulesReadsOncePerResync()
     {
         await RestartWithResyncAsync();
