@@ -60,6 +60,7 @@ internal static class ObjectTrimmer
             }
         }
 
-        return kept.Count == 0 && drop is not null ? null : kept;
+        // A map that held only the dropped entry goes with it; an empty one stays as the server sent it.
+        return kept.Count == 0 && entries.Count > 0 ? null : kept;
     }
 }

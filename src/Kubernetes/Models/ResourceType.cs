@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace BucketOperator.Kubernetes.Models;
@@ -19,12 +18,10 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
         ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
     ];
 
-    private static readonly ConcurrentDictionary<Type, ResourceType> Known = new();
-
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>The resource of a model type, from its <see cref="KubernetesEntityAttribute"/> (the package's kinds all carry one).</summary>
-    public static ResourceType Of<T>() => Known.GetOrAdd(typeof(T), FromAttribute);
+    public static ResourceType Of<T>() => Cached<T>.Value;
 
     /// <summary>The REST path of the collection or of one object, optionally of a subresource.</summary>
     public string Path(string? @namespace, string? name = null, string? subresource = null)
@@ -44,6 +41,15 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
         }
 
         return subresource is null ? path : $"{path}/{subresource}";
+    }
+
+    /// <summary>
+    /// One read of the attribute per type, kept in a static field: no lookup on the client's every call. Read on first
+    /// use, not in a type initializer, so a kind without the attribute fails with the message below, not a wrapped one.
+    /// </summary>
+    private static class Cached<T>
+    {
+        public static ResourceType Value => field ??= FromAttribute(typeof(T));
     }
 
     private static ResourceType FromAttribute(Type type)
